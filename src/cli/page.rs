@@ -1,0 +1,41 @@
+//! Reading the pages named on the command line: files, `-` for standard input, or the
+//! bundled sample.
+
+use std::io::Read;
+use std::path::Path;
+
+use crate::samples::Sample;
+use crate::text::Source;
+
+/// A page read for a command: the name to show and its decoded text.
+pub struct Page {
+    /// The file as named on the command line (`-` for standard input).
+    pub name: String,
+    /// The decoded page.
+    pub source: Source,
+}
+
+/// Reads `path`, or standard input for `-`. The error is one line naming the file.
+pub fn read(path: &Path) -> Result<Page, String> {
+    let name = path.display().to_string();
+    if path == Path::new("-") {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|err| format!("standard input: cannot read: {err}"))?;
+        let source = Source::from_bytes(&bytes).map_err(|err| format!("standard input: {err}"))?;
+        return Ok(Page { name, source });
+    }
+    let source = Source::load(path).map_err(|err| err.to_string())?;
+    Ok(Page { name, source })
+}
+
+/// The bundled sample as a page.
+pub fn sample(sample: Sample) -> Result<Page, String> {
+    let source =
+        Source::from_bytes(sample.bytes).map_err(|err| format!("{}: {err}", sample.name))?;
+    Ok(Page {
+        name: sample.name.to_owned(),
+        source,
+    })
+}

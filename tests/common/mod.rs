@@ -1,0 +1,71 @@
+//! Helpers shared by the integration tests.
+
+#![allow(dead_code, reason = "each test file uses a different part")]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use copydesk::bulletin::{Bulletin, Item};
+
+/// Runs the copydesk binary with `args`, standard input closed.
+pub fn copydesk(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .args(args)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("the copydesk binary runs")
+}
+
+/// A bundled sample page's path.
+pub fn sample(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("assets/samples")
+        .join(name)
+}
+
+/// The real page in `../shared/seeds`, if this checkout has it beside it.
+pub fn seed() -> Option<PathBuf> {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds/000_025b878e24418e70.txt");
+    path.exists().then_some(path)
+}
+
+/// Checks that every non-whitespace character of `text` belongs to exactly one element of
+/// `bulletin`, except headline `#` markers, which belong to none.
+pub fn assert_every_character_placed(text: &str, bulletin: &Bulletin) {
+    let chars: Vec<char> = text.chars().collect();
+    let mut owners = vec![0u8; chars.len()];
+    let mut markers = vec![false; chars.len()];
+    for item in &bulletin.items {
+        for span in item.element_spans() {
+            assert!(
+                span.start <= span.end && span.end <= chars.len(),
+                "{span:?} fits the text"
+            );
+            for owner in &mut owners[span.start..span.end] {
+                *owner += 1;
+            }
+        }
+        if let Item::Article(article) = item {
+            for marker in &mut markers[article.headline.marker.start..article.headline.marker.end] {
+                *marker = true;
+            }
+        }
+    }
+    for (k, &c) in chars.iter().enumerate() {
+        if markers[k] {
+            assert_eq!((c, owners[k]), ('#', 0), "headline marker at {k}");
+        } else if c.is_whitespace() {
+            assert!(
+                owners[k] <= 1,
+                "whitespace at {k} claimed {} times",
+                owners[k]
+            );
+        } else {
+            assert_eq!(
+                owners[k], 1,
+                "character {c:?} at {k} must belong to exactly one element"
+            );
+        }
+    }
+}
