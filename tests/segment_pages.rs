@@ -1,6 +1,12 @@
 //! `copydesk segment` on whole pages: the bundled samples, the real seed page, and the same
 //! page in other encodings and line endings.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a failing test may panic"
+)]
+
 mod common;
 
 use common::{assert_every_character_placed, copydesk, sample, seed};

@@ -1,5 +1,10 @@
 //! Helpers shared by the integration tests.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a failing test may panic"
+)]
 #![allow(dead_code, reason = "each test file uses a different part")]
 
 use std::path::{Path, PathBuf};
