@@ -4,6 +4,7 @@
 //! offsets, [`bulletin`] splits a page into stories and photo items. The `copydesk` binary's
 //! command line ([`cli`]) is a thin layer over these.
 
+pub mod annotation;
 pub mod bulletin;
 pub mod cli;
 pub mod samples;
