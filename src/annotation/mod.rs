@@ -1,5 +1,27 @@
 //! Annotations: what editors and researchers mark on a page, and where it is kept.
+//!
+//! - [`model`]: one annotation (entity, metric, correction or note) and its anchoring data;
+//! - [`tagset`]: the labels, their colours and hotkeys;
+//! - [`sidecar`]: the `PAGE.ann.ron` file, read carefully and written atomically;
+//! - [`anchor`]: placing annotations again after the page text changed;
+//! - [`Document`]: page + segmentation + annotations, changed only through [`Command`]s, with
+//!   undo, redo and a save that merges with changes made on disk.
 
+pub mod anchor;
+mod command;
+mod document;
+mod locate;
 mod metric;
+pub mod model;
+mod save;
+pub mod sidecar;
+pub mod tagset;
 
+pub use anchor::AnchorReport;
+pub use command::{Command, CommandError};
+pub use document::{Document, OpenError, default_author};
+pub use locate::{Location, Pane, PaneIndex};
 pub use metric::{Change, Direction, Metric};
+pub use model::{Anchor, Annotation, AnnotationId, Origin, Status};
+pub use save::{SaveError, SaveJob, SaveOutcome, SaveReport};
+pub use tagset::{Kind, Tag, TagSet, TagSetError};

@@ -1,0 +1,428 @@
+//! The document: a page, its segmentation, its annotations and their history.
+//!
+//! The desktop app and every command-line tool go through [`Document`]: open a page with its
+//! sidecar, change annotations only with [`Command`]s (so that undo, redo and autosave are one
+//! mechanism), and [`Document::save`].
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use jiff::Timestamp;
+
+use super::anchor::{AnchorReport, reanchor};
+use super::command::{Command, CommandError, History, Step};
+use super::locate::{Location, PaneIndex};
+use super::model::{Anchor, Annotation, AnnotationId};
+use super::save::DiskState;
+use super::sidecar::{self, SidecarError, SidecarFile, SourceInfo};
+use super::tagset::{TagSet, TagSetError};
+use crate::bulletin::{Bulletin, segment};
+use crate::text::{LoadError, Source, Span};
+
+/// The page as the user sees it: text, segmentation and annotations. Change it only through
+/// [`Command`]s.
+#[derive(Debug)]
+pub struct Document {
+    /// The page file; `None` for a page with no file (standard input, the bundled sample).
+    pub(super) page_path: Option<PathBuf>,
+    /// Name to show: the file name, or what the page was called.
+    pub(super) name: String,
+    pub(super) source: Arc<Source>,
+    bulletin: Bulletin,
+    panes: PaneIndex,
+    tagset: TagSet,
+    /// Kept in page order: by start, then end, then id.
+    pub(super) annotations: Vec<Annotation>,
+    history: History,
+    /// Counts changes; equal to `saved_generation` when nothing is unsaved.
+    pub(super) generation: u64,
+    pub(super) saved_generation: u64,
+    pub(super) disk: DiskState,
+    anchoring: AnchorReport,
+    author: String,
+}
+
+/// A page that could not be opened.
+#[derive(Debug)]
+pub enum OpenError {
+    /// The page file itself.
+    Page(LoadError),
+    /// The folder's tag set.
+    TagSet(TagSetError),
+    /// The sidecar: left untouched. [`Document::open_with_new_sidecar`] sets it aside and starts
+    /// afresh, if the user chooses to.
+    Sidecar(SidecarError),
+}
+
+impl fmt::Display for OpenError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Page(err) => err.fmt(f),
+            Self::TagSet(err) => err.fmt(f),
+            Self::Sidecar(err) => write!(f, "{err} (the sidecar was left untouched)"),
+        }
+    }
+}
+
+impl std::error::Error for OpenError {}
+
+/// Who is annotating: `COPYDESK_AUTHOR`, else the login name.
+pub fn default_author() -> String {
+    ["COPYDESK_AUTHOR", "USER", "USERNAME"]
+        .iter()
+        .find_map(|name| std::env::var(name).ok().filter(|value| !value.trim().is_empty()))
+        .unwrap_or_else(|| "unknown".to_owned())
+}
+
+impl Document {
+    /// Opens a page file with its sidecar (if any) and its folder's tag set (or the default).
+    /// Annotations are re-anchored if the page changed since the sidecar was written.
+    pub fn open(page: &Path) -> Result<Self, OpenError> {
+        let source = Source::load(page).map_err(OpenError::Page)?;
+        let tagset = TagSet::for_page(page).map_err(OpenError::TagSet)?;
+        let sidecar_path = sidecar::path_for(page);
+        let bytes = sidecar::read_bytes(&sidecar_path).map_err(OpenError::Sidecar)?;
+        let file = match &bytes {
+            Some(bytes) => Some(
+                sidecar::parse(&sidecar_path, bytes, &source.fingerprint())
+                    .map_err(OpenError::Sidecar)?,
+            ),
+            None => None,
+        };
+        let mut document = Self::new(page_name(page), source, tagset);
+        document.page_path = Some(page.to_owned());
+        if let Some(file) = file {
+            document.load_annotations(file);
+        }
+        document.disk = DiskState::new(bytes.as_deref(), &document.annotations);
+        Ok(document)
+    }
+
+    /// Sets an unreadable sidecar aside (renamed, never changed) and opens the page without it.
+    /// Returns the document and where the old sidecar went. Only call this when the user has
+    /// chosen to start a new sidecar.
+    pub fn open_with_new_sidecar(page: &Path) -> Result<(Self, Option<PathBuf>), OpenError> {
+        let sidecar_path = sidecar::path_for(page);
+        let aside = if sidecar_path.exists() {
+            Some(sidecar::set_aside(&sidecar_path).map_err(|err| {
+                OpenError::Sidecar(SidecarError {
+                    path: sidecar_path.clone(),
+                    problem: sidecar::Problem::Io(err),
+                })
+            })?)
+        } else {
+            None
+        };
+        Ok((Self::open(page)?, aside))
+    }
+
+    /// A document for text with no file behind it; it cannot be saved.
+    pub fn unsaved(name: &str, source: Source) -> Self {
+        Self::new(name.to_owned(), source, TagSet::default())
+    }
+
+    fn new(name: String, source: Source, tagset: TagSet) -> Self {
+        let bulletin = segment(source.text());
+        let panes = PaneIndex::new(&bulletin);
+        Self {
+            page_path: None,
+            name,
+            source: Arc::new(source),
+            bulletin,
+            panes,
+            tagset,
+            annotations: Vec::new(),
+            history: History::default(),
+            generation: 0,
+            saved_generation: 0,
+            disk: DiskState::default(),
+            anchoring: AnchorReport::default(),
+            author: default_author(),
+        }
+    }
+
+    fn load_annotations(&mut self, file: SidecarFile) {
+        let mut annotations = file.annotations;
+        if file.source.fingerprint == self.source.fingerprint() {
+            self.anchoring.exact = annotations.len();
+        } else {
+            self.anchoring = reanchor(&self.source, &mut annotations);
+        }
+        self.annotations = annotations;
+        self.sort();
+    }
+
+    /// The page's name as shown to the user.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The page file, if there is one.
+    pub fn page_path(&self) -> Option<&Path> {
+        self.page_path.as_deref()
+    }
+
+    /// Where the sidecar is (or will be) written, if the page has a file.
+    pub fn sidecar_path(&self) -> Option<PathBuf> {
+        self.page_path.as_deref().map(sidecar::path_for)
+    }
+
+    /// The page's text.
+    pub fn source(&self) -> &Source {
+        &self.source
+    }
+
+    /// The page's stories and photo items.
+    pub fn bulletin(&self) -> &Bulletin {
+        &self.bulletin
+    }
+
+    /// The labels in use for this page.
+    pub fn tagset(&self) -> &TagSet {
+        &self.tagset
+    }
+
+    /// All annotations, in page order.
+    pub fn annotations(&self) -> &[Annotation] {
+        &self.annotations
+    }
+
+    /// The annotation with this id.
+    pub fn get(&self, id: &AnnotationId) -> Option<&Annotation> {
+        self.annotations.iter().find(|a| &a.id == id)
+    }
+
+    /// Item and pane where a range starts.
+    pub fn locate(&self, span: Span) -> Option<Location> {
+        self.panes.locate(span)
+    }
+
+    /// How the annotations were placed when the page was opened.
+    pub fn anchoring(&self) -> AnchorReport {
+        self.anchoring
+    }
+
+    /// The name recorded on new and changed annotations.
+    pub fn author(&self) -> &str {
+        &self.author
+    }
+
+    /// Records changes under another name.
+    pub fn set_author(&mut self, author: &str) {
+        author.clone_into(&mut self.author);
+    }
+
+    /// True if there are changes not yet saved.
+    pub fn is_dirty(&self) -> bool {
+        self.generation != self.saved_generation
+    }
+
+    /// A counter that grows with every change (for autosave timers and caches).
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// The sidecar as it would be written now.
+    pub fn to_sidecar(&self) -> SidecarFile {
+        SidecarFile {
+            format: sidecar::FORMAT.to_owned(),
+            version: sidecar::VERSION,
+            source: SourceInfo {
+                file: self.name.clone(),
+                chars: self.source.char_len(),
+                fingerprint: self.source.fingerprint(),
+            },
+            annotations: self.annotations.clone(),
+        }
+    }
+
+    /// Applies a command as one undoable step.
+    pub fn apply(&mut self, command: Command) -> Result<(), CommandError> {
+        let description = command.describe();
+        let inverse = self.apply_one(command)?;
+        self.history.undo.push(Step {
+            description,
+            command: inverse,
+        });
+        self.history.redo.clear();
+        Ok(())
+    }
+
+    /// Undoes the last step; returns its description, or `None` if there is nothing to undo.
+    pub fn undo(&mut self) -> Option<String> {
+        let step = self.history.undo.pop()?;
+        match self.apply_one(step.command) {
+            Ok(inverse) => {
+                self.history.redo.push(Step {
+                    description: step.description.clone(),
+                    command: inverse,
+                });
+                Some(step.description)
+            }
+            // The step no longer applies (a merge removed what it touched): drop it.
+            Err(_) => None,
+        }
+    }
+
+    /// Redoes the last undone step; returns its description.
+    pub fn redo(&mut self) -> Option<String> {
+        let step = self.history.redo.pop()?;
+        match self.apply_one(step.command) {
+            Ok(inverse) => {
+                self.history.undo.push(Step {
+                    description: step.description.clone(),
+                    command: inverse,
+                });
+                Some(step.description)
+            }
+            Err(_) => None,
+        }
+    }
+
+    /// What undo would undo.
+    pub fn undo_description(&self) -> Option<&str> {
+        self.history.undo.last().map(|step| step.description.as_str())
+    }
+
+    /// What redo would redo.
+    pub fn redo_description(&self) -> Option<&str> {
+        self.history.redo.last().map(|step| step.description.as_str())
+    }
+
+    /// Applies one command and returns the command that reverses it.
+    fn apply_one(&mut self, command: Command) -> Result<Command, CommandError> {
+        let inverse = match command {
+            Command::Add(annotation) => {
+                if self.get(&annotation.id).is_some() {
+                    return Err(CommandError::DuplicateId(annotation.id));
+                }
+                self.check_label(&annotation.label)?;
+                self.check_range(annotation.span())?;
+                let id = annotation.id.clone();
+                self.annotations.push(annotation);
+                Command::Delete(id)
+            }
+            Command::Delete(id) => {
+                let index = self.index_of(&id)?;
+                Command::Add(self.annotations.remove(index))
+            }
+            Command::Replace(annotation) => {
+                let index = self.index_of(&annotation.id)?;
+                Command::Replace(std::mem::replace(&mut self.annotations[index], annotation))
+            }
+            Command::Batch(commands) => {
+                let mut inverses = Vec::with_capacity(commands.len());
+                for command in commands {
+                    match self.apply_one(command) {
+                        Ok(inverse) => inverses.push(inverse),
+                        Err(err) => {
+                            for inverse in inverses.into_iter().rev() {
+                                // Reversing what was just applied cannot fail.
+                                let _ = self.apply_one(inverse);
+                            }
+                            return Err(err);
+                        }
+                    }
+                }
+                inverses.reverse();
+                Command::Batch(inverses)
+            }
+            edit => self.edit(edit)?,
+        };
+        self.generation += 1;
+        self.sort();
+        Ok(inverse)
+    }
+
+    /// Applies a command that changes one field of one annotation; returns a `Replace` with
+    /// the annotation as it was.
+    fn edit(&mut self, command: Command) -> Result<Command, CommandError> {
+        let id = match &command {
+            Command::SetRange { id, .. }
+            | Command::Relabel { id, .. }
+            | Command::SetNote { id, .. }
+            | Command::SetMetric { id, .. }
+            | Command::SetCorrection { id, .. }
+            | Command::SetStatus { id, .. } => id.clone(),
+            Command::Add(_) | Command::Delete(_) | Command::Replace(_) | Command::Batch(_) => {
+                return Err(CommandError::UnknownId(AnnotationId(String::new())));
+            }
+        };
+        let index = self.index_of(&id)?;
+        let before = self.annotations[index].clone();
+        match command {
+            Command::SetRange { span, .. } => {
+                self.check_range(span)?;
+                let source = Arc::clone(&self.source);
+                let annotation = &mut self.annotations[index];
+                annotation.place(&source, span);
+                annotation.anchor = Anchor::Exact;
+            }
+            Command::Relabel { label, .. } => {
+                self.check_label(&label)?;
+                self.annotations[index].label = label;
+            }
+            Command::SetNote { note, .. } => self.annotations[index].note = note,
+            Command::SetMetric { metric, .. } => self.annotations[index].metric = metric,
+            Command::SetCorrection { correction, .. } => {
+                self.annotations[index].correction = correction;
+            }
+            Command::SetStatus { status, .. } => self.annotations[index].status = status,
+            Command::Add(_) | Command::Delete(_) | Command::Replace(_) | Command::Batch(_) => {}
+        }
+        let annotation = &mut self.annotations[index];
+        annotation.modified = Timestamp::now().max(before.modified);
+        annotation.author.clone_from(&self.author);
+        Ok(Command::Replace(before))
+    }
+
+    fn index_of(&self, id: &AnnotationId) -> Result<usize, CommandError> {
+        self.annotations
+            .iter()
+            .position(|a| &a.id == id)
+            .ok_or_else(|| CommandError::UnknownId(id.clone()))
+    }
+
+    fn check_label(&self, label: &str) -> Result<(), CommandError> {
+        if self.tagset.get(label).is_some() {
+            Ok(())
+        } else {
+            Err(CommandError::UnknownLabel {
+                label: label.to_owned(),
+                known: self.tagset.label_list(),
+            })
+        }
+    }
+
+    fn check_range(&self, span: Span) -> Result<(), CommandError> {
+        if span.start < span.end && span.end <= self.source.char_len() {
+            Ok(())
+        } else {
+            Err(CommandError::BadRange {
+                start: span.start,
+                end: span.end,
+                chars: self.source.char_len(),
+            })
+        }
+    }
+
+    pub(super) fn sort(&mut self) {
+        self.annotations
+            .sort_by(|a, b| (a.start, a.end, &a.id).cmp(&(b.start, b.end, &b.id)));
+    }
+
+    /// The ids and modification times of the annotations, as saved (the base of a merge).
+    pub(super) fn modified_times(annotations: &[Annotation]) -> HashMap<AnnotationId, Timestamp> {
+        annotations
+            .iter()
+            .map(|a| (a.id.clone(), a.modified))
+            .collect()
+    }
+}
+
+fn page_name(page: &Path) -> String {
+    page.file_name()
+        .map_or_else(|| page.display().to_string(), |name| name.to_string_lossy().into_owned())
+}

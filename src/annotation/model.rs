@@ -1,0 +1,199 @@
+//! One annotation: a labelled range of a page, with what is needed to find it again.
+
+use std::fmt;
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+use super::metric::Metric;
+use crate::text::{Source, Span};
+
+/// Code points of context kept on each side of an annotation for re-anchoring.
+pub const CONTEXT_CHARS: usize = 16;
+
+/// A stable, unique annotation id (a ULID: sortable by creation time, unique across copies of
+/// the app without coordination).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct AnnotationId(pub String);
+
+impl AnnotationId {
+    /// A new id, unique with overwhelming probability.
+    pub fn generate() -> Self {
+        Self(ulid::Ulid::generate().to_string())
+    }
+}
+
+impl fmt::Display for AnnotationId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Where an annotation stands in review.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Status {
+    /// Proposed by a rule or an import; not yet reviewed.
+    Suggested,
+    /// Made or confirmed by a person.
+    #[default]
+    Accepted,
+    /// Turned down; kept so that the same suggestion is not made again.
+    Rejected,
+}
+
+impl Status {
+    /// Lower-case name for tables and JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Suggested => "suggested",
+            Self::Accepted => "accepted",
+            Self::Rejected => "rejected",
+        }
+    }
+}
+
+/// Who or what made an annotation.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Origin {
+    /// A person, by hand.
+    #[default]
+    Manual,
+    /// A suggestion rule, named (`metric.money`, `entity.byline`…).
+    Rule(String),
+    /// An import from another tool or file, named.
+    Import(String),
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Manual => f.write_str("manual"),
+            Self::Rule(rule) => write!(f, "rule:{rule}"),
+            Self::Import(source) => write!(f, "import:{source}"),
+        }
+    }
+}
+
+/// How an annotation was placed on the page as it is now.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Anchor {
+    /// The page is unchanged, or the quote is still at the same range.
+    #[default]
+    Exact,
+    /// The page changed; the quote was found elsewhere, matched by its context.
+    Moved,
+    /// The quote itself changed; the closest match was taken.
+    Fuzzy,
+    /// Not found on the page: the annotation is kept, with its old range, to be placed by hand.
+    Orphaned,
+}
+
+impl Anchor {
+    /// Lower-case name for tables and JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Exact => "exact",
+            Self::Moved => "moved",
+            Self::Fuzzy => "fuzzy",
+            Self::Orphaned => "orphaned",
+        }
+    }
+}
+
+/// A labelled range of a page.
+///
+/// Entities and metrics, proofreading corrections and free notes are all annotations; which
+/// one is decided by the label's kind in the tag set. Ranges are code points into the decoded
+/// page, like every persisted offset.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Annotation {
+    /// Stable unique id.
+    pub id: AnnotationId,
+    /// The tag-set label: `PER`, `METRIC`…
+    pub label: String,
+    /// First code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+    /// The characters at the range when the annotation was last placed.
+    pub quote: String,
+    /// Up to [`CONTEXT_CHARS`] code points before the range.
+    #[serde(default)]
+    pub prefix: String,
+    /// Up to [`CONTEXT_CHARS`] code points after the range.
+    #[serde(default)]
+    pub suffix: String,
+    /// Suggested, accepted or rejected.
+    #[serde(default)]
+    pub status: Status,
+    /// Who or what made it.
+    #[serde(default)]
+    pub origin: Origin,
+    /// The person who made or last changed it.
+    #[serde(default)]
+    pub author: String,
+    /// When it was made.
+    pub created: Timestamp,
+    /// When it was last changed; the newer side wins when two copies are merged.
+    pub modified: Timestamp,
+    /// A free note.
+    #[serde(default)]
+    pub note: Option<String>,
+    /// Attributes of a figure, for labels of kind metric.
+    #[serde(default)]
+    pub metric: Option<Metric>,
+    /// The replacement text, for labels of kind correction.
+    #[serde(default)]
+    pub correction: Option<String>,
+    /// How it was placed on the current page text.
+    #[serde(default, skip_serializing_if = "is_exact")]
+    pub anchor: Anchor,
+}
+
+fn is_exact(anchor: &Anchor) -> bool {
+    *anchor == Anchor::Exact
+}
+
+impl Annotation {
+    /// A new annotation of `span` in `source`, with its quote and context taken from the text.
+    pub fn new(source: &Source, label: &str, span: Span, origin: Origin, author: &str) -> Self {
+        let now = Timestamp::now();
+        let mut annotation = Self {
+            id: AnnotationId::generate(),
+            label: label.to_owned(),
+            start: span.start,
+            end: span.end,
+            quote: String::new(),
+            prefix: String::new(),
+            suffix: String::new(),
+            status: Status::Accepted,
+            origin,
+            author: author.to_owned(),
+            created: now,
+            modified: now,
+            note: None,
+            metric: None,
+            correction: None,
+            anchor: Anchor::Exact,
+        };
+        annotation.place(source, span);
+        annotation
+    }
+
+    /// The range, as a span.
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.end)
+    }
+
+    /// Moves the annotation to `span` and takes quote and context from the text there.
+    pub fn place(&mut self, source: &Source, span: Span) {
+        self.start = span.start;
+        self.end = span.end;
+        self.quote = source.slice(span).to_owned();
+        let before = Span::new(span.start.saturating_sub(CONTEXT_CHARS), span.start);
+        self.prefix = source.slice(before).to_owned();
+        let after = Span::new(span.end, (span.end + CONTEXT_CHARS).min(source.char_len()));
+        self.suffix = source.slice(after).to_owned();
+    }
+}

@@ -1,0 +1,236 @@
+//! Saving a document: merging with whatever changed on disk, then writing the sidecar safely.
+//!
+//! A save is split in three so the desktop app can do the slow part on another thread:
+//! [`Document::prepare_save`] takes a snapshot, [`SaveJob::run`] does all file work, and
+//! [`Document::finish_save`] folds the result back in. [`Document::save`] does all three.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use jiff::Timestamp;
+use serde::Serialize;
+
+use super::anchor::reanchor;
+use super::document::Document;
+use super::model::{Annotation, AnnotationId};
+use super::sidecar::{self, SidecarError, SidecarFile};
+use crate::text::Source;
+
+/// What was on disk when the document last read or wrote its sidecar.
+#[derive(Clone, Debug, Default)]
+pub(super) struct DiskState {
+    /// Hash of the sidecar's bytes; `None` if there was no sidecar.
+    hash: Option<u64>,
+    /// Ids and modification times of the annotations in it: the base of a three-way merge.
+    base: HashMap<AnnotationId, Timestamp>,
+}
+
+impl DiskState {
+    pub(super) fn new(bytes: Option<&[u8]>, annotations: &[Annotation]) -> Self {
+        Self {
+            hash: bytes.map(xxhash_rust::xxh3::xxh3_64),
+            base: Document::modified_times(annotations),
+        }
+    }
+}
+
+/// Everything a save needs, detached from the document so it can run on another thread.
+#[derive(Debug)]
+pub struct SaveJob {
+    path: PathBuf,
+    file: SidecarFile,
+    source: Arc<Source>,
+    disk: DiskState,
+    generation: u64,
+}
+
+/// What a save did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct SaveReport {
+    /// Annotations written.
+    pub written: usize,
+    /// Annotations taken from a sidecar changed on disk since it was read (added there, or
+    /// edited there more recently than here).
+    pub merged_from_disk: usize,
+    /// Annotations deleted on disk (and not edited here since) that were dropped.
+    pub deleted_on_disk: usize,
+}
+
+/// The result of [`SaveJob::run`], to hand to [`Document::finish_save`].
+#[derive(Debug)]
+pub struct SaveOutcome {
+    generation: u64,
+    result: Result<Saved, SaveError>,
+}
+
+#[derive(Debug)]
+struct Saved {
+    report: SaveReport,
+    disk: DiskState,
+    /// The annotations as written, if a merge changed them.
+    merged: Option<Vec<Annotation>>,
+    /// The annotations the job started from (the base for folding the merge back in).
+    sent: HashMap<AnnotationId, Timestamp>,
+}
+
+/// A save that did not happen. The document keeps all its annotations and stays unsaved.
+#[derive(Debug)]
+pub enum SaveError {
+    /// The page has no file, so there is nowhere to put a sidecar.
+    NoFile,
+    /// The sidecar on disk changed since it was read and can no longer be read, so it cannot be
+    /// merged; it was left untouched.
+    DiskSidecarUnreadable(SidecarError),
+    /// Writing failed (read-only folder, disk full…); the previous sidecar is intact.
+    Write {
+        /// The sidecar.
+        path: PathBuf,
+        /// What the system said.
+        error: std::io::Error,
+    },
+}
+
+impl fmt::Display for SaveError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NoFile => f.write_str("this page has no file, so its annotations cannot be saved; save the page to a file first"),
+            Self::DiskSidecarUnreadable(err) => write!(
+                f,
+                "{err}; it was changed on disk and cannot be merged, so it was left untouched and nothing was saved"
+            ),
+            Self::Write { path, error } => write!(
+                f,
+                "{}: cannot save the sidecar: {error}; your annotations are still open, and the previous sidecar is intact",
+                path.display()
+            ),
+        }
+    }
+}
+
+impl std::error::Error for SaveError {}
+
+impl Document {
+    /// Snapshots what needs saving. Fails only if the page has no file.
+    pub fn prepare_save(&self) -> Result<SaveJob, SaveError> {
+        let path = self.sidecar_path().ok_or(SaveError::NoFile)?;
+        Ok(SaveJob {
+            path,
+            file: self.to_sidecar(),
+            source: Arc::clone(&self.source),
+            disk: self.disk.clone(),
+            generation: self.generation,
+        })
+    }
+
+    /// Takes a finished save back: marks the document saved (if nothing changed meanwhile) and
+    /// folds in annotations merged from disk.
+    pub fn finish_save(&mut self, outcome: SaveOutcome) -> Result<SaveReport, SaveError> {
+        let saved = outcome.result?;
+        if let Some(merged) = saved.merged {
+            let current = std::mem::take(&mut self.annotations);
+            let (annotations, _) = merge(&saved.sent, current, merged);
+            self.annotations = annotations;
+            self.sort();
+        }
+        self.disk = saved.disk;
+        if self.generation == outcome.generation {
+            self.saved_generation = self.generation;
+        }
+        Ok(saved.report)
+    }
+
+    /// Saves now, on this thread.
+    pub fn save(&mut self) -> Result<SaveReport, SaveError> {
+        let job = self.prepare_save()?;
+        let outcome = job.run();
+        self.finish_save(outcome)
+    }
+}
+
+impl SaveJob {
+    /// Merges with the sidecar on disk if it changed, and writes. Does file work only.
+    pub fn run(self) -> SaveOutcome {
+        let generation = self.generation;
+        SaveOutcome {
+            generation,
+            result: self.write(),
+        }
+    }
+
+    fn write(mut self) -> Result<Saved, SaveError> {
+        let sent = Document::modified_times(&self.file.annotations);
+        let on_disk = sidecar::read_bytes(&self.path).map_err(SaveError::DiskSidecarUnreadable)?;
+        let mut report = SaveReport::default();
+        let mut merged = None;
+        if let Some(bytes) = &on_disk
+            && Some(xxhash_rust::xxh3::xxh3_64(bytes)) != self.disk.hash
+        {
+            let fingerprint = &self.file.source.fingerprint;
+            let mut theirs = sidecar::parse(&self.path, bytes, fingerprint)
+                .map_err(SaveError::DiskSidecarUnreadable)?;
+            if &theirs.source.fingerprint != fingerprint {
+                reanchor(&self.source, &mut theirs.annotations);
+            }
+            let ours = std::mem::take(&mut self.file.annotations);
+            let (mut annotations, merge_report) = merge(&self.disk.base, ours, theirs.annotations);
+            annotations.sort_by(|a, b| (a.start, a.end, &a.id).cmp(&(b.start, b.end, &b.id)));
+            report = merge_report;
+            merged = Some(annotations.clone());
+            self.file.annotations = annotations;
+        }
+        let text = sidecar::to_ron(&self.file).map_err(|err| SaveError::Write {
+            path: self.path.clone(),
+            error: std::io::Error::other(err),
+        })?;
+        sidecar::write_atomic(&self.path, text.as_bytes()).map_err(|error| SaveError::Write {
+            path: self.path.clone(),
+            error,
+        })?;
+        report.written = self.file.annotations.len();
+        Ok(Saved {
+            report,
+            disk: DiskState::new(Some(text.as_bytes()), &self.file.annotations),
+            merged,
+            sent,
+        })
+    }
+}
+
+/// Three-way merge by annotation id. `base` is what both sides started from.
+///
+/// Both sides' new annotations are kept; where both have an annotation, the more recently
+/// modified one wins (ours on a tie); an annotation deleted on one side is dropped unless the
+/// other side changed it since the base.
+fn merge(
+    base: &HashMap<AnnotationId, Timestamp>,
+    ours: Vec<Annotation>,
+    theirs: Vec<Annotation>,
+) -> (Vec<Annotation>, SaveReport) {
+    let mut report = SaveReport::default();
+    let mut theirs: HashMap<AnnotationId, Annotation> =
+        theirs.into_iter().map(|a| (a.id.clone(), a)).collect();
+    let unchanged_since_base = |a: &Annotation| base.get(&a.id).is_some_and(|&t| a.modified <= t);
+    let mut merged = Vec::with_capacity(ours.len() + theirs.len());
+    for mine in ours {
+        match theirs.remove(&mine.id) {
+            Some(other) if other.modified > mine.modified => {
+                report.merged_from_disk += 1;
+                merged.push(other);
+            }
+            Some(_) => merged.push(mine),
+            // Deleted on disk: respect that, unless edited here since.
+            None if unchanged_since_base(&mine) => report.deleted_on_disk += 1,
+            None => merged.push(mine),
+        }
+    }
+    for (_, other) in theirs {
+        // Not here: new on disk (keep), or deleted here (drop unless edited there since).
+        if !base.contains_key(&other.id) || !unchanged_since_base(&other) {
+            report.merged_from_disk += 1;
+            merged.push(other);
+        }
+    }
+    (merged, report)
+}

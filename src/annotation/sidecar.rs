@@ -1,0 +1,317 @@
+//! The sidecar file `PAGE.ann.ron`: reading it without trusting it, writing it without risk.
+//!
+//! Reading refuses anything it cannot fully understand — a parse error, a newer version, ranges
+//! outside the page — and says where; such a file is never overwritten. Writing goes to a
+//! temporary file in the same folder, is flushed to disk, and replaces the sidecar by rename,
+//! after the previous version has been kept as `PAGE.ann.ron.bak`. A crash at any moment leaves
+//! a readable sidecar behind.
+
+use std::fmt;
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::model::{Anchor, Annotation};
+
+/// Name of the format, written in every sidecar.
+pub const FORMAT: &str = "copydesk-annotations";
+/// The sidecar version this build writes and the newest it reads.
+pub const VERSION: u32 = 1;
+/// What is appended to a page's file name to name its sidecar.
+pub const EXTENSION: &str = ".ann.ron";
+
+/// The page a sidecar belongs to, as it was when the sidecar was written.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceInfo {
+    /// The page's file name.
+    pub file: String,
+    /// Code points in the page's text.
+    pub chars: usize,
+    /// [`crate::text::fingerprint`] of the page's text.
+    pub fingerprint: String,
+}
+
+/// The contents of a sidecar file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SidecarFile {
+    /// Always [`FORMAT`].
+    pub format: String,
+    /// [`VERSION`] when written by this build.
+    pub version: u32,
+    /// The page the ranges refer to.
+    pub source: SourceInfo,
+    /// The annotations, in page order.
+    pub annotations: Vec<Annotation>,
+}
+
+/// Only the fields needed to decide whether the rest can be read.
+#[derive(Deserialize)]
+struct Header {
+    format: String,
+    version: u32,
+}
+
+/// The sidecar path of a page: `a05.txt` → `a05.txt.ann.ron`.
+pub fn path_for(page: &Path) -> PathBuf {
+    let mut name = page.file_name().unwrap_or_default().to_os_string();
+    name.push(EXTENSION);
+    page.with_file_name(name)
+}
+
+/// The backup kept of the previous version of a sidecar.
+pub fn backup_path(sidecar: &Path) -> PathBuf {
+    with_suffix(sidecar, ".bak")
+}
+
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(suffix);
+    path.with_file_name(name)
+}
+
+/// A sidecar that cannot be used as it is.
+#[derive(Debug)]
+pub struct SidecarError {
+    /// The sidecar file.
+    pub path: PathBuf,
+    /// What is wrong.
+    pub problem: Problem,
+}
+
+/// What is wrong with a sidecar.
+#[derive(Debug)]
+pub enum Problem {
+    /// It could not be read from disk.
+    Io(io::Error),
+    /// It is not valid RON, or not shaped like a sidecar.
+    Parse {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// The parser's message.
+        message: String,
+    },
+    /// It is some other kind of file.
+    NotASidecar(String),
+    /// It was written by a newer copydesk.
+    NewerVersion(u32),
+    /// An annotation's range does not fit the page it claims to belong to.
+    OutOfRange {
+        /// The annotation.
+        id: String,
+        /// Its start.
+        start: usize,
+        /// Its end.
+        end: usize,
+        /// Code points in the page.
+        chars: usize,
+    },
+    /// Two annotations share an id.
+    DuplicateId(String),
+}
+
+impl fmt::Display for SidecarError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = self.path.display();
+        match &self.problem {
+            Problem::Io(err) => write!(f, "{path}: cannot read the sidecar: {err}"),
+            Problem::Parse {
+                line,
+                column,
+                message,
+            } => write!(f, "{path}:{line}:{column}: {message}"),
+            Problem::NotASidecar(format) => {
+                write!(f, "{path}: not a copydesk sidecar (format {format:?})")
+            }
+            Problem::NewerVersion(version) => write!(
+                f,
+                "{path}: sidecar version {version} is newer than this copydesk reads ({VERSION}); update copydesk"
+            ),
+            Problem::OutOfRange {
+                id,
+                start,
+                end,
+                chars,
+            } => write!(
+                f,
+                "{path}: annotation {id} has range {start}..{end}, outside the page's {chars} characters"
+            ),
+            Problem::DuplicateId(id) => write!(f, "{path}: annotation id {id} is used twice"),
+        }
+    }
+}
+
+impl std::error::Error for SidecarError {}
+
+/// Reads a sidecar's bytes. `Ok(None)` if there is no sidecar.
+pub fn read_bytes(path: &Path) -> Result<Option<Vec<u8>>, SidecarError> {
+    match fs::read(path) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(err) => Err(SidecarError {
+            path: path.to_owned(),
+            problem: Problem::Io(err),
+        }),
+    }
+}
+
+/// Parses and checks sidecar bytes read from `path`.
+///
+/// Ranges are checked against the page only when the sidecar says it was written for the same
+/// text (`page_fingerprint`): otherwise the page has changed and the annotations will be
+/// re-anchored. Orphaned annotations are never range-checked.
+pub fn parse(path: &Path, bytes: &[u8], page_fingerprint: &str) -> Result<SidecarFile, SidecarError> {
+    let error = |problem| SidecarError {
+        path: path.to_owned(),
+        problem,
+    };
+    let text = std::str::from_utf8(bytes).map_err(|err| {
+        let (line, column) = line_column(bytes, err.valid_up_to());
+        error(Problem::Parse {
+            line,
+            column,
+            message: "the file is not UTF-8 text".to_owned(),
+        })
+    })?;
+    let ron_error = |err: ron::error::SpannedError| {
+        error(Problem::Parse {
+            line: err.span.start.line,
+            column: err.span.start.col,
+            message: err.code.to_string(),
+        })
+    };
+    let header: Header = ron::from_str(text).map_err(ron_error)?;
+    if header.format != FORMAT {
+        return Err(error(Problem::NotASidecar(header.format)));
+    }
+    if header.version > VERSION {
+        return Err(error(Problem::NewerVersion(header.version)));
+    }
+    let file: SidecarFile = ron::from_str(text).map_err(ron_error)?;
+    let mut ids = std::collections::HashSet::with_capacity(file.annotations.len());
+    for annotation in &file.annotations {
+        if !ids.insert(annotation.id.0.as_str()) {
+            return Err(error(Problem::DuplicateId(annotation.id.0.clone())));
+        }
+        let same_page = file.source.fingerprint == page_fingerprint;
+        let fits = annotation.start <= annotation.end && annotation.end <= file.source.chars;
+        if same_page && annotation.anchor != Anchor::Orphaned && !fits {
+            return Err(error(Problem::OutOfRange {
+                id: annotation.id.0.clone(),
+                start: annotation.start,
+                end: annotation.end,
+                chars: file.source.chars,
+            }));
+        }
+    }
+    Ok(file)
+}
+
+/// Serializes a sidecar: the header fields on their own lines, one annotation per line, so that
+/// version control shows one changed line per changed annotation.
+pub fn to_ron(file: &SidecarFile) -> Result<String, ron::Error> {
+    let config = ron::ser::PrettyConfig::new()
+        .depth_limit(2)
+        .struct_names(false)
+        .escape_strings(false);
+    let mut text = ron::ser::to_string_pretty(file, config)?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// A sidecar written to its temporary file, flushed, but not yet in place.
+#[derive(Debug)]
+pub struct Staged {
+    temporary: PathBuf,
+    target: PathBuf,
+}
+
+/// Writes `bytes` to a temporary file beside `target` and flushes it to disk.
+pub fn stage(target: &Path, bytes: &[u8]) -> io::Result<Staged> {
+    let temporary = with_suffix(
+        target,
+        &format!(".tmp-{}-{}", std::process::id(), jiff::Timestamp::now().as_nanosecond()),
+    );
+    let written = (|| {
+        let mut file = fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temporary)?;
+        file.write_all(bytes)?;
+        file.sync_all()
+    })();
+    match written {
+        Ok(()) => Ok(Staged {
+            temporary,
+            target: target.to_owned(),
+        }),
+        Err(err) => {
+            let _ = fs::remove_file(&temporary);
+            Err(err)
+        }
+    }
+}
+
+impl Staged {
+    /// Keeps the current sidecar as the backup, then puts the new one in its place.
+    pub fn commit(self) -> io::Result<()> {
+        let result = self.replace();
+        if result.is_err() {
+            let _ = fs::remove_file(&self.temporary);
+        }
+        result
+    }
+
+    fn replace(&self) -> io::Result<()> {
+        if self.target.exists() {
+            let backup = backup_path(&self.target);
+            let backup_temporary = with_suffix(&backup, ".tmp");
+            let _ = fs::remove_file(&backup_temporary);
+            // A hard link keeps the backup without copying; where links are not supported, copy.
+            if fs::hard_link(&self.target, &backup_temporary).is_err() {
+                fs::copy(&self.target, &backup_temporary)?;
+            }
+            fs::rename(&backup_temporary, &backup)?;
+        }
+        fs::rename(&self.temporary, &self.target)?;
+        if let Some(folder) = self.target.parent() {
+            // Make the rename itself durable; not every platform can open a folder for this.
+            let folder = if folder.as_os_str().is_empty() { Path::new(".") } else { folder };
+            if let Ok(dir) = fs::File::open(folder) {
+                let _ = dir.sync_all();
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Writes `bytes` as the sidecar at `target`, safely (see the module documentation).
+pub fn write_atomic(target: &Path, bytes: &[u8]) -> io::Result<()> {
+    stage(target, bytes)?.commit()
+}
+
+/// Moves an unreadable sidecar out of the way, to `PAGE.ann.ron.unreadable-<time>`, and returns
+/// where it went. The file itself is not changed.
+pub fn set_aside(path: &Path) -> io::Result<PathBuf> {
+    let stamp = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%S").to_string();
+    let mut aside = with_suffix(path, &format!(".unreadable-{stamp}"));
+    let mut n = 1;
+    while aside.exists() {
+        n += 1;
+        aside = with_suffix(path, &format!(".unreadable-{stamp}-{n}"));
+    }
+    fs::rename(path, &aside)?;
+    Ok(aside)
+}
+
+/// 1-based line and column of a byte offset.
+fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = &bytes[..offset.min(bytes.len())];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+    let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+    (line, column)
+}
