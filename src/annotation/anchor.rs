@@ -86,41 +86,77 @@ fn locate(source: &Source, annotation: &Annotation, expected: usize) -> Option<(
         return None;
     }
     let old = annotation.span();
-    if source.slice(old) == quote && old.len() == quote_chars {
-        let range = offsets.byte_range(text, old)?;
-        if context_score(text, range.start, range.end, annotation) > 0
-            || (annotation.prefix.is_empty() && annotation.suffix.is_empty())
-        {
+    // Fast path: quote and all its context still in place.
+    if source.slice(old) == quote
+        && old.len() == quote_chars
+        && let Some(range) = offsets.byte_range(text, old)
+    {
+        let full = annotation.prefix.chars().count() + annotation.suffix.chars().count();
+        if context_score(text, range.start, range.end, annotation) == full {
             return Some((old, Anchor::Exact));
         }
     }
     let expected_byte = offsets
         .to_byte(text, expected.min(source.char_len()))
         .unwrap_or(text.len());
+    // Edits shift whole stretches of a page: try the shifted position before searching.
+    if let Some(shifted) = text.get(expected_byte..expected_byte + quote.len())
+        && shifted == quote
+    {
+        let full = annotation.prefix.chars().count() + annotation.suffix.chars().count();
+        let score = context_score(text, expected_byte, expected_byte + quote.len(), annotation);
+        if score * 2 >= full && score > 0 {
+            let span = Span::new(expected, expected + quote_chars);
+            let anchor = if span == old {
+                Anchor::Exact
+            } else {
+                Anchor::Moved
+            };
+            return Some((span, anchor));
+        }
+    }
     if let Some(start) = best_occurrence(text, quote, expected_byte, annotation) {
         let span = offsets.span(text, start..start + quote.len())?;
-        let anchor = if span == old { Anchor::Exact } else { Anchor::Moved };
+        let anchor = if span == old {
+            Anchor::Exact
+        } else {
+            Anchor::Moved
+        };
         return Some((span, anchor));
     }
-    fuzzy(text, annotation, expected_byte).and_then(|range| Some((offsets.span(text, range)?, Anchor::Fuzzy)))
+    fuzzy(text, annotation, expected_byte)
+        .and_then(|range| Some((offsets.span(text, range)?, Anchor::Fuzzy)))
 }
 
 /// The occurrence of `quote` whose context matches the annotation's best, nearest to
-/// `expected` among equals; searched near `expected` first, then everywhere.
-fn best_occurrence(text: &str, quote: &str, expected: usize, annotation: &Annotation) -> Option<usize> {
-    let near = window(text, expected, WINDOW_BYTES);
-    let in_window = pick(text, quote, near.clone(), expected, annotation);
-    match in_window {
-        Some((start, score)) if score > 0 => Some(start),
-        _ => {
-            let everywhere = pick(text, quote, 0..text.len(), expected, annotation);
-            match (in_window, everywhere) {
-                (_, Some((start, score))) if score > 0 => Some(start),
-                (Some((start, _)), _) => Some(start),
-                (None, found) => found.map(|(start, _)| start),
+/// `expected` among equals; searched in growing windows around `expected`, then everywhere.
+/// Without any context match, the nearest occurrence is taken.
+fn best_occurrence(
+    text: &str,
+    quote: &str,
+    expected: usize,
+    annotation: &Annotation,
+) -> Option<usize> {
+    let mut nearest_without_context = None;
+    for radius in [1024, WINDOW_BYTES, text.len()] {
+        match pick(
+            text,
+            quote,
+            window(text, expected, radius),
+            expected,
+            annotation,
+        ) {
+            Some((start, score)) if score > 0 => return Some(start),
+            Some((start, _)) => {
+                nearest_without_context.get_or_insert(start);
             }
+            None => {}
+        }
+        if radius >= text.len() {
+            break;
         }
     }
+    nearest_without_context
 }
 
 /// Best occurrence of `quote` starting inside `range`, with its context score.
@@ -133,11 +169,26 @@ fn pick(
 ) -> Option<(usize, usize)> {
     let haystack_end = (range.end + quote.len()).min(text.len());
     let haystack = text.get(range.start..haystack_end)?;
-    haystack
-        .match_indices(quote)
-        .map(|(offset, _)| range.start + offset)
-        .map(|start| (start, context_score(text, start, start + quote.len(), annotation)))
+    find_all(haystack, quote)
+        .map(|offset| range.start + offset)
+        .map(|start| {
+            (
+                start,
+                context_score(text, start, start + quote.len(), annotation),
+            )
+        })
         .max_by_key(|&(start, score)| (score, std::cmp::Reverse(start.abs_diff(expected))))
+}
+
+/// Byte offsets of every occurrence of `needle` in `haystack`, overlapping ones included
+/// (`。。` occurs twice in `。。。`).
+fn find_all<'a>(haystack: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let found = from + haystack.get(from..)?.find(needle)?;
+        from = found + haystack[found..].chars().next().map_or(1, char::len_utf8);
+        Some(found)
+    })
 }
 
 /// How many characters of the stored context agree with the text around `start..end`.
@@ -167,9 +218,8 @@ fn fuzzy(text: &str, annotation: &Annotation, expected: usize) -> Option<std::op
             return None;
         }
         let haystack = text.get(near.start.max(from)..near.end)?;
-        haystack
-            .match_indices(needle)
-            .map(|(offset, _)| near.start.max(from) + offset)
+        find_all(haystack, needle)
+            .map(|offset| near.start.max(from) + offset)
             .min_by_key(|&at| at.abs_diff(expected))
     };
     let after_prefix = nearest(prefix, 0).map(|at| at + prefix.len());
@@ -181,7 +231,8 @@ fn fuzzy(text: &str, annotation: &Annotation, expected: usize) -> Option<std::op
         (None, None) => return None,
     };
     let found = text.get(candidate.clone())?;
-    (!found.trim().is_empty() && similarity(found, &annotation.quote) >= MIN_SIMILARITY).then_some(candidate)
+    (!found.trim().is_empty() && similarity(found, &annotation.quote) >= MIN_SIMILARITY)
+        .then_some(candidate)
 }
 
 /// Share of characters the two strings have in common, by longest common subsequence.
@@ -196,7 +247,11 @@ fn similarity(a: &str, b: &str) -> f64 {
         let mut diagonal = 0;
         for (j, &cb) in b.iter().enumerate() {
             let above = row[j + 1];
-            row[j + 1] = if ca == cb { diagonal + 1 } else { above.max(row[j]) };
+            row[j + 1] = if ca == cb {
+                diagonal + 1
+            } else {
+                above.max(row[j])
+            };
             diagonal = above;
         }
     }
@@ -205,7 +260,8 @@ fn similarity(a: &str, b: &str) -> f64 {
 
 /// Bytes within `radius` of `center`, on character boundaries.
 fn window(text: &str, center: usize, radius: usize) -> std::ops::Range<usize> {
-    floor_boundary(text, center.saturating_sub(radius))..ceil_boundary(text, center.saturating_add(radius))
+    floor_boundary(text, center.saturating_sub(radius))
+        ..ceil_boundary(text, center.saturating_add(radius))
 }
 
 fn floor_boundary(text: &str, mut at: usize) -> usize {
@@ -248,7 +304,13 @@ mod tests {
         let page = source(PAGE);
         let mut annotations = vec![tag(&page, "林晓舟", 1)];
         let report = reanchor(&page, &mut annotations);
-        assert_eq!(report, AnchorReport { exact: 1, ..AnchorReport::default() });
+        assert_eq!(
+            report,
+            AnchorReport {
+                exact: 1,
+                ..AnchorReport::default()
+            }
+        );
     }
 
     #[test]

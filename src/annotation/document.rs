@@ -4,7 +4,7 @@
 //! sidecar, change annotations only with [`Command`]s (so that undo, redo and autosave are one
 //! mechanism), and [`Document::save`].
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -14,7 +14,7 @@ use jiff::Timestamp;
 use super::anchor::{AnchorReport, reanchor};
 use super::command::{Command, CommandError, History, Step};
 use super::locate::{Location, PaneIndex};
-use super::model::{Anchor, Annotation, AnnotationId};
+use super::model::{Anchor, Annotation, AnnotationId, now};
 use super::save::DiskState;
 use super::sidecar::{self, SidecarError, SidecarFile, SourceInfo};
 use super::tagset::{TagSet, TagSetError};
@@ -34,7 +34,9 @@ pub struct Document {
     panes: PaneIndex,
     tagset: TagSet,
     /// Kept in page order: by start, then end, then id.
-    pub(super) annotations: Vec<Annotation>,
+    annotations: Vec<Annotation>,
+    /// The ids in `annotations`, to refuse duplicates quickly.
+    ids: HashSet<AnnotationId>,
     history: History,
     /// Counts changes; equal to `saved_generation` when nothing is unsaved.
     pub(super) generation: u64,
@@ -72,7 +74,11 @@ impl std::error::Error for OpenError {}
 pub fn default_author() -> String {
     ["COPYDESK_AUTHOR", "USER", "USERNAME"]
         .iter()
-        .find_map(|name| std::env::var(name).ok().filter(|value| !value.trim().is_empty()))
+        .find_map(|name| {
+            std::env::var(name)
+                .ok()
+                .filter(|value| !value.trim().is_empty())
+        })
         .unwrap_or_else(|| "unknown".to_owned())
 }
 
@@ -134,6 +140,7 @@ impl Document {
             panes,
             tagset,
             annotations: Vec::new(),
+            ids: HashSet::new(),
             history: History::default(),
             generation: 0,
             saved_generation: 0,
@@ -150,8 +157,20 @@ impl Document {
         } else {
             self.anchoring = reanchor(&self.source, &mut annotations);
         }
+        self.set_annotations(annotations);
+    }
+
+    /// Replaces all annotations (after loading or merging), restoring page order.
+    pub(super) fn set_annotations(&mut self, annotations: Vec<Annotation>) {
+        self.ids = annotations.iter().map(|a| a.id.clone()).collect();
         self.annotations = annotations;
         self.sort();
+    }
+
+    /// Takes all annotations out (to merge them), leaving none.
+    pub(super) fn take_annotations(&mut self) -> Vec<Annotation> {
+        self.ids.clear();
+        std::mem::take(&mut self.annotations)
     }
 
     /// The page's name as shown to the user.
@@ -242,6 +261,7 @@ impl Document {
     pub fn apply(&mut self, command: Command) -> Result<(), CommandError> {
         let description = command.describe();
         let inverse = self.apply_one(command)?;
+        self.sort();
         self.history.undo.push(Step {
             description,
             command: inverse,
@@ -253,7 +273,9 @@ impl Document {
     /// Undoes the last step; returns its description, or `None` if there is nothing to undo.
     pub fn undo(&mut self) -> Option<String> {
         let step = self.history.undo.pop()?;
-        match self.apply_one(step.command) {
+        let applied = self.apply_one(step.command);
+        self.sort();
+        match applied {
             Ok(inverse) => {
                 self.history.redo.push(Step {
                     description: step.description.clone(),
@@ -269,7 +291,9 @@ impl Document {
     /// Redoes the last undone step; returns its description.
     pub fn redo(&mut self) -> Option<String> {
         let step = self.history.redo.pop()?;
-        match self.apply_one(step.command) {
+        let applied = self.apply_one(step.command);
+        self.sort();
+        match applied {
             Ok(inverse) => {
                 self.history.undo.push(Step {
                     description: step.description.clone(),
@@ -283,30 +307,40 @@ impl Document {
 
     /// What undo would undo.
     pub fn undo_description(&self) -> Option<&str> {
-        self.history.undo.last().map(|step| step.description.as_str())
+        self.history
+            .undo
+            .last()
+            .map(|step| step.description.as_str())
     }
 
     /// What redo would redo.
     pub fn redo_description(&self) -> Option<&str> {
-        self.history.redo.last().map(|step| step.description.as_str())
+        self.history
+            .redo
+            .last()
+            .map(|step| step.description.as_str())
     }
 
-    /// Applies one command and returns the command that reverses it.
+    /// Applies one command and returns the command that reverses it. Leaves the annotations
+    /// unsorted: callers sort once when done.
     fn apply_one(&mut self, command: Command) -> Result<Command, CommandError> {
         let inverse = match command {
             Command::Add(annotation) => {
-                if self.get(&annotation.id).is_some() {
+                if self.ids.contains(&annotation.id) {
                     return Err(CommandError::DuplicateId(annotation.id));
                 }
                 self.check_label(&annotation.label)?;
                 self.check_range(annotation.span())?;
                 let id = annotation.id.clone();
+                self.ids.insert(id.clone());
                 self.annotations.push(annotation);
                 Command::Delete(id)
             }
             Command::Delete(id) => {
                 let index = self.index_of(&id)?;
-                Command::Add(self.annotations.remove(index))
+                let removed = self.annotations.swap_remove(index);
+                self.ids.remove(&removed.id);
+                Command::Add(removed)
             }
             Command::Replace(annotation) => {
                 let index = self.index_of(&annotation.id)?;
@@ -332,7 +366,6 @@ impl Document {
             edit => self.edit(edit)?,
         };
         self.generation += 1;
-        self.sort();
         Ok(inverse)
     }
 
@@ -373,7 +406,7 @@ impl Document {
             Command::Add(_) | Command::Delete(_) | Command::Replace(_) | Command::Batch(_) => {}
         }
         let annotation = &mut self.annotations[index];
-        annotation.modified = Timestamp::now().max(before.modified);
+        annotation.modified = now().max(before.modified);
         annotation.author.clone_from(&self.author);
         Ok(Command::Replace(before))
     }
@@ -423,6 +456,8 @@ impl Document {
 }
 
 fn page_name(page: &Path) -> String {
-    page.file_name()
-        .map_or_else(|| page.display().to_string(), |name| name.to_string_lossy().into_owned())
+    page.file_name().map_or_else(
+        || page.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    )
 }

@@ -66,12 +66,21 @@ impl PaneIndex {
                 Item::Article(article) => {
                     article.kicker.iter().for_each(|&s| push(s, Pane::Kicker));
                     push(article.headline.span, Pane::Headline);
-                    article.subtitle.iter().for_each(|&s| push(s, Pane::Headline));
-                    article.byline.iter().for_each(|b| push(b.span, Pane::Byline));
+                    article
+                        .subtitle
+                        .iter()
+                        .for_each(|&s| push(s, Pane::Headline));
+                    article
+                        .byline
+                        .iter()
+                        .for_each(|b| push(b.span, Pane::Byline));
                     for paragraph in &article.paragraphs {
                         paragraph.parts.iter().for_each(|&s| push(s, Pane::Body));
                     }
-                    article.trailing_byline.iter().for_each(|t| push(t.span, Pane::Byline));
+                    article
+                        .trailing_byline
+                        .iter()
+                        .for_each(|t| push(t.span, Pane::Byline));
                 }
                 Item::Photo(photo) => {
                     for paragraph in &photo.caption {
@@ -89,7 +98,9 @@ impl PaneIndex {
     /// Where `span` starts: the element containing its first character, or, if it starts
     /// between elements, the next element. `None` past the last element.
     pub fn locate(&self, span: Span) -> Option<Location> {
-        let after = self.elements.partition_point(|(s, _)| s.start <= span.start);
+        let after = self
+            .elements
+            .partition_point(|(s, _)| s.start <= span.start);
         if after > 0 {
             let (element, location) = self.elements[after - 1];
             if span.start < element.end || (element.is_empty() && element.start == span.start) {
@@ -109,7 +120,11 @@ mod tests {
     fn panes_of_a_story_and_a_photo() {
         let text = "引题 短语\n## 标题\n本报讯(记者 林晓舟)正文。\n(苏念)\n\n\n说明。\n白川/摄\n";
         let index = PaneIndex::new(&segment(text));
-        let at = |start: usize| index.locate(Span::new(start, start + 1)).map(|l| (l.item, l.pane));
+        let at = |start: usize| {
+            index
+                .locate(Span::new(start, start + 1))
+                .map(|l| (l.item, l.pane))
+        };
         assert_eq!(at(0), Some((0, Pane::Kicker)));
         assert_eq!(at(9), Some((0, Pane::Headline)));
         assert_eq!(at(15), Some((0, Pane::Byline)), "林 in the byline");
@@ -117,7 +132,11 @@ mod tests {
         assert_eq!(at(29), Some((0, Pane::Byline)), "the trailing byline");
         assert_eq!(at(35), Some((1, Pane::Caption)));
         assert_eq!(at(39), Some((1, Pane::Credit)));
-        assert_eq!(at(5), Some((0, Pane::Headline)), "between elements: the next one");
+        assert_eq!(
+            at(5),
+            Some((0, Pane::Headline)),
+            "between elements: the next one"
+        );
         assert_eq!(at(60), None);
     }
 }

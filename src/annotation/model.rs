@@ -9,7 +9,7 @@ use super::metric::Metric;
 use crate::text::{Source, Span};
 
 /// Code points of context kept on each side of an annotation for re-anchoring.
-pub const CONTEXT_CHARS: usize = 16;
+pub const CONTEXT_CHARS: usize = 12;
 
 /// A stable, unique annotation id (a ULID: sortable by creation time, unique across copies of
 /// the app without coordination).
@@ -138,13 +138,13 @@ pub struct Annotation {
     /// When it was last changed; the newer side wins when two copies are merged.
     pub modified: Timestamp,
     /// A free note.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// Attributes of a figure, for labels of kind metric.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metric: Option<Metric>,
     /// The replacement text, for labels of kind correction.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub correction: Option<String>,
     /// How it was placed on the current page text.
     #[serde(default, skip_serializing_if = "is_exact")]
@@ -155,10 +155,16 @@ fn is_exact(anchor: &Anchor) -> bool {
     *anchor == Anchor::Exact
 }
 
+/// The current time, to the millisecond (finer is noise in a sidecar).
+pub fn now() -> Timestamp {
+    let now = Timestamp::now();
+    now.round(jiff::Unit::Millisecond).unwrap_or(now)
+}
+
 impl Annotation {
     /// A new annotation of `span` in `source`, with its quote and context taken from the text.
     pub fn new(source: &Source, label: &str, span: Span, origin: Origin, author: &str) -> Self {
-        let now = Timestamp::now();
+        let now = now();
         let mut annotation = Self {
             id: AnnotationId::generate(),
             label: label.to_owned(),

@@ -129,10 +129,9 @@ impl Document {
     pub fn finish_save(&mut self, outcome: SaveOutcome) -> Result<SaveReport, SaveError> {
         let saved = outcome.result?;
         if let Some(merged) = saved.merged {
-            let current = std::mem::take(&mut self.annotations);
+            let current = self.take_annotations();
             let (annotations, _) = merge(&saved.sent, current, merged);
-            self.annotations = annotations;
-            self.sort();
+            self.set_annotations(annotations);
         }
         self.disk = saved.disk;
         if self.generation == outcome.generation {

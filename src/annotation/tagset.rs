@@ -146,12 +146,18 @@ impl TagSet {
             reason,
         };
         let file: TagSetFile = ron::from_str(text).map_err(|err| {
-            error((err.span.start.line, err.span.start.col), err.code.to_string())
+            error(
+                (err.span.start.line, err.span.start.col),
+                err.code.to_string(),
+            )
         })?;
         if file.format != FORMAT {
             return Err(error(
                 position(text, "format", 1),
-                format!("this is not a tag set (format {:?}, expected {FORMAT:?})", file.format),
+                format!(
+                    "this is not a tag set (format {:?}, expected {FORMAT:?})",
+                    file.format
+                ),
             ));
         }
         if file.version > VERSION {
@@ -171,7 +177,10 @@ impl TagSet {
                     format!("label {label_quoted} must be one word"),
                 ));
             }
-            let same_label = file.labels[..n].iter().filter(|t| t.label == tag.label).count();
+            let same_label = file.labels[..n]
+                .iter()
+                .filter(|t| t.label == tag.label)
+                .count();
             if same_label > 0 {
                 return Err(error(
                     position(text, &label_quoted, same_label + 1),
@@ -181,7 +190,10 @@ impl TagSet {
             if parse_colour(&tag.colour).is_none() {
                 return Err(error(
                     position(text, &format!("{:?}", tag.colour), 1),
-                    format!("colour {:?} of {label_quoted} is not of the form \"#rrggbb\"", tag.colour),
+                    format!(
+                        "colour {:?} of {label_quoted} is not of the form \"#rrggbb\"",
+                        tag.colour
+                    ),
                 ));
             }
             let hotkey_quoted = format!("{:?}", tag.hotkey);
@@ -205,7 +217,10 @@ impl TagSet {
             if let Some(other) = same_key {
                 return Err(error(
                     position(text, &label_quoted, 1),
-                    format!("hotkey {hotkey_quoted} of {label_quoted} is already used by {:?}", other.label),
+                    format!(
+                        "hotkey {hotkey_quoted} of {label_quoted} is already used by {:?}",
+                        other.label
+                    ),
                 ));
             }
         }
@@ -228,7 +243,9 @@ impl TagSet {
     /// The tag whose hotkey is `key` (case-insensitive).
     pub fn by_hotkey(&self, key: &str) -> Option<&Tag> {
         let key = key.to_lowercase();
-        self.tags.iter().find(|tag| tag.hotkey.to_lowercase() == key)
+        self.tags
+            .iter()
+            .find(|tag| tag.hotkey.to_lowercase() == key)
     }
 
     /// The file the set was read from; `None` for the built-in default.
@@ -238,7 +255,11 @@ impl TagSet {
 
     /// The labels as a comma-separated list, for error messages.
     pub fn label_list(&self) -> String {
-        self.tags.iter().map(|tag| tag.label.as_str()).collect::<Vec<_>>().join(", ")
+        self.tags
+            .iter()
+            .map(|tag| tag.label.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 }
 
@@ -280,7 +301,10 @@ mod tests {
     #[test]
     fn the_default_set_loads() {
         let set = TagSet::parse(Path::new("assets/tagset.ron"), DEFAULT_RON).unwrap();
-        assert_eq!(set.label_list(), "PER, LOC, ORG, WORK, EVENT, DATE, METRIC, CORR, NOTE");
+        assert_eq!(
+            set.label_list(),
+            "PER, LOC, ORG, WORK, EVENT, DATE, METRIC, CORR, NOTE"
+        );
         assert_eq!(TagSet::default().tags(), set.tags());
         assert_eq!(set.get("METRIC").map(|t| t.kind), Some(Kind::Metric));
         assert_eq!(set.by_hotkey("3").map(|t| t.label.as_str()), Some("ORG"));
@@ -297,7 +321,10 @@ mod tests {
     #[test]
     fn duplicate_label_names_the_second_line() {
         let text = ONE.replace("label: \"LOC\"", "label: \"PER\"");
-        assert_eq!(parse(&text).unwrap_err(), "tagset.ron:3:13: label \"PER\" is defined twice");
+        assert_eq!(
+            parse(&text).unwrap_err(),
+            "tagset.ron:3:13: label \"PER\" is defined twice"
+        );
     }
 
     #[test]
@@ -312,7 +339,11 @@ mod tests {
     #[test]
     fn reserved_hotkey() {
         let text = ONE.replace("hotkey: \"2\"", "hotkey: \"X\"");
-        assert!(parse(&text).unwrap_err().contains("is kept for accepting, rejecting and help"));
+        assert!(
+            parse(&text)
+                .unwrap_err()
+                .contains("is kept for accepting, rejecting and help")
+        );
     }
 
     #[test]

@@ -4,9 +4,11 @@
 //! JSON for scripts. Output goes through [`Output`], which stops quietly when the reader of a
 //! pipe goes away. Errors are one line each on standard error, naming the file.
 
+mod annotations;
 mod outline;
 mod page;
 mod segment;
+mod tag;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -33,6 +35,12 @@ pub struct Cli {
 enum Command {
     /// Split pages into stories and photo items and print their outline or JSON.
     Segment(segment::Args),
+    /// Add annotations: a quote (first or every occurrence) or a range, with a label.
+    Tag(tag::TagArgs),
+    /// Remove annotations by id.
+    Untag(tag::UntagArgs),
+    /// List the annotations of pages, with item, pane, status and anchoring.
+    Annotations(annotations::Args),
 }
 
 /// Runs the command line and returns the process's exit status.
@@ -41,6 +49,9 @@ pub fn main() -> ExitCode {
     let mut out = Output::stdout();
     let result = match cli.command {
         Some(Command::Segment(args)) => segment::run(&args, &mut out),
+        Some(Command::Tag(args)) => tag::run_tag(&args, &mut out),
+        Some(Command::Untag(args)) => tag::run_untag(&args, &mut out),
+        Some(Command::Annotations(args)) => annotations::run(&args, &mut out),
         None => outline::run_default(cli.page.as_deref(), &mut out),
     };
     match result {

@@ -1,0 +1,214 @@
+//! `copydesk tag` and `copydesk untag`: add and remove annotations from scripts.
+
+use std::io;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use super::{Output, report, status};
+use crate::annotation::{Annotation, AnnotationId, Command, Document, OpenError, Origin, Status};
+use crate::text::Span;
+
+/// Arguments of `copydesk tag`.
+#[derive(Debug, clap::Args)]
+pub struct TagArgs {
+    /// Page files to annotate.
+    #[arg(required = true)]
+    pages: Vec<PathBuf>,
+    /// The label to apply (from the tag set: PER, LOC, ORG, WORK, EVENT, DATE, METRIC…).
+    #[arg(long)]
+    label: String,
+    /// Tag this text (its first occurrence, or every one with --all).
+    #[arg(long, conflicts_with = "range", required_unless_present = "range")]
+    quote: Option<String>,
+    /// Tag every occurrence of --quote, like a gazetteer pass.
+    #[arg(long, requires = "quote")]
+    all: bool,
+    /// Tag this range of code points, START:END (end exclusive).
+    #[arg(long, value_parser = parse_range)]
+    range: Option<Span>,
+    /// Record the annotations as suggestions to review instead of accepted.
+    #[arg(long)]
+    suggested: bool,
+    /// A note to attach.
+    #[arg(long)]
+    note: Option<String>,
+    /// The name recorded as author (default: $COPYDESK_AUTHOR or the login name).
+    #[arg(long)]
+    author: Option<String>,
+    /// If the sidecar cannot be read, set it aside (renamed, not changed) and start a new one.
+    #[arg(long)]
+    new_sidecar: bool,
+}
+
+/// Arguments of `copydesk untag`.
+#[derive(Debug, clap::Args)]
+pub struct UntagArgs {
+    /// The page.
+    page: PathBuf,
+    /// Ids of the annotations to remove (see `copydesk annotations`).
+    #[arg(long = "id", required = true)]
+    ids: Vec<String>,
+    /// If the sidecar cannot be read, set it aside (renamed, not changed) and start a new one.
+    #[arg(long)]
+    new_sidecar: bool,
+}
+
+fn parse_range(text: &str) -> Result<Span, String> {
+    let (start, end) = text
+        .split_once(':')
+        .ok_or_else(|| format!("{text:?} is not START:END"))?;
+    let number = |s: &str| {
+        s.trim()
+            .parse::<usize>()
+            .map_err(|_| format!("{s:?} in {text:?} is not a code-point offset"))
+    };
+    Ok(Span::new(number(start)?, number(end)?))
+}
+
+/// Opens a page for changing, setting an unreadable sidecar aside only if asked to.
+pub fn open_for_change(page: &Path, new_sidecar: bool) -> Result<Document, String> {
+    match Document::open(page) {
+        Ok(document) => Ok(document),
+        Err(OpenError::Sidecar(_)) if new_sidecar => {
+            let (document, aside) =
+                Document::open_with_new_sidecar(page).map_err(|err| err.to_string())?;
+            if let Some(aside) = aside {
+                report(&format!(
+                    "the unreadable sidecar was kept as {}; starting a new one",
+                    aside.display()
+                ));
+            }
+            Ok(document)
+        }
+        Err(err @ OpenError::Sidecar(_)) => Err(format!(
+            "{err}; to set it aside and start a new sidecar, run again with --new-sidecar"
+        )),
+        Err(err) => Err(err.to_string()),
+    }
+}
+
+/// Tags every page; each page's annotations are added as one undoable step and saved.
+pub fn run_tag(args: &TagArgs, out: &mut Output) -> io::Result<ExitCode> {
+    let mut failures = 0;
+    for page in &args.pages {
+        match tag_page(args, page) {
+            Ok(message) => out.line(&message)?,
+            Err(message) => {
+                report(&message);
+                failures += 1;
+            }
+        }
+    }
+    Ok(status(failures))
+}
+
+fn tag_page(args: &TagArgs, page: &Path) -> Result<String, String> {
+    let mut document = open_for_change(page, args.new_sidecar)?;
+    if let Some(author) = &args.author {
+        document.set_author(author);
+    }
+    let name = page.display();
+    let spans = match (&args.quote, args.range) {
+        (Some(quote), _) => occurrences(&document, quote, args.all),
+        (None, Some(span)) => vec![span],
+        (None, None) => Vec::new(),
+    };
+    if spans.is_empty() {
+        let quote = args.quote.as_deref().unwrap_or_default();
+        return Err(format!("{name}: {quote:?} does not occur on the page"));
+    }
+    let fresh: Vec<Span> = spans
+        .iter()
+        .copied()
+        .filter(|&span| {
+            !document
+                .annotations()
+                .iter()
+                .any(|a| a.span() == span && a.label == args.label)
+        })
+        .collect();
+    let commands: Vec<Command> = fresh
+        .iter()
+        .map(|&span| {
+            let mut annotation = Annotation::new(
+                document.source(),
+                &args.label,
+                span,
+                Origin::Manual,
+                document.author(),
+            );
+            annotation.note.clone_from(&args.note);
+            if args.suggested {
+                annotation.status = Status::Suggested;
+            }
+            Command::Add(annotation)
+        })
+        .collect();
+    let added = commands.len();
+    if added > 0 {
+        document
+            .apply(Command::Batch(commands))
+            .map_err(|err| format!("{name}: {err}"))?;
+        document.save().map_err(|err| err.to_string())?;
+    }
+    let skipped = spans.len() - added;
+    let mut message = format!("{name}: tagged {added} × {}", args.label);
+    if skipped > 0 {
+        message.push_str(&format!(", {skipped} already tagged"));
+    }
+    if let Some(quote) = &args.quote
+        && !args.all
+    {
+        let total = occurrences(&document, quote, true).len();
+        if total > 1 {
+            message.push_str(&format!(
+                " (the first of {total} occurrences; --all tags every one)"
+            ));
+        }
+    }
+    Ok(message)
+}
+
+/// Code-point spans of `quote` on the page: the first, or all.
+fn occurrences(document: &Document, quote: &str, all: bool) -> Vec<Span> {
+    if quote.is_empty() {
+        return Vec::new();
+    }
+    let source = document.source();
+    let text = source.text();
+    let found = text
+        .match_indices(quote)
+        .filter_map(|(byte, matched)| source.offsets().span(text, byte..byte + matched.len()));
+    if all {
+        found.collect()
+    } else {
+        found.take(1).collect()
+    }
+}
+
+/// Removes annotations by id and saves.
+pub fn run_untag(args: &UntagArgs, out: &mut Output) -> io::Result<ExitCode> {
+    let name = args.page.display();
+    let mut document = match open_for_change(&args.page, args.new_sidecar) {
+        Ok(document) => document,
+        Err(message) => {
+            report(&message);
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let commands = args
+        .ids
+        .iter()
+        .map(|id| Command::Delete(AnnotationId(id.clone())))
+        .collect();
+    if let Err(err) = document.apply(Command::Batch(commands)) {
+        report(&format!("{name}: {err}; nothing was removed"));
+        return Ok(ExitCode::FAILURE);
+    }
+    if let Err(err) = document.save() {
+        report(&err.to_string());
+        return Ok(ExitCode::FAILURE);
+    }
+    out.line(&format!("{name}: removed {} annotation(s)", args.ids.len()))?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,251 @@
+//! `copydesk tag`, `untag` and `annotations`, driven as a user would.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a failing test may panic"
+)]
+
+mod common;
+
+use std::path::Path;
+
+use common::{copydesk, sample, seed};
+use serde_json::Value;
+
+fn stdout(output: &std::process::Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn stderr(output: &std::process::Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+fn listing(page: &Path) -> Vec<Value> {
+    let output = copydesk(&["annotations", "--json", page.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    stdout(&output)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+fn copy_sample(dir: &Path) -> std::path::PathBuf {
+    let page = dir.join("a01.txt");
+    std::fs::copy(sample("a01-qinghe-daily.txt"), &page).unwrap();
+    page
+}
+
+#[test]
+fn tag_every_occurrence_then_list_and_untag() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = copy_sample(dir.path());
+    let page_arg = page.to_str().unwrap();
+    let output = copydesk(&[
+        "tag",
+        page_arg,
+        "--label",
+        "PER",
+        "--quote",
+        "林晓舟",
+        "--all",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(stdout(&output), format!("{page_arg}: tagged 2 × PER\n"));
+
+    // Again: nothing new.
+    let output = copydesk(&[
+        "tag",
+        page_arg,
+        "--label",
+        "PER",
+        "--quote",
+        "林晓舟",
+        "--all",
+    ]);
+    assert_eq!(
+        stdout(&output),
+        format!("{page_arg}: tagged 0 × PER, 2 already tagged\n")
+    );
+
+    let listed = listing(&page);
+    let summary: Vec<(u64, u64, &str, &str, u64, &str)> = listed
+        .iter()
+        .map(|a| {
+            (
+                a["start"].as_u64().unwrap(),
+                a["end"].as_u64().unwrap(),
+                a["quote"].as_str().unwrap(),
+                a["pane"].as_str().unwrap(),
+                a["item"].as_u64().unwrap(),
+                a["anchor"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            (45, 48, "林晓舟", "byline", 1, "exact"),
+            (999, 1002, "林晓舟", "credit", 4, "exact")
+        ]
+    );
+    assert_eq!(listed[0]["status"], "accepted");
+    assert_eq!(listed[0]["origin"], "manual");
+
+    let id = listed[1]["id"].as_str().unwrap();
+    let output = copydesk(&["untag", page_arg, "--id", id]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(listing(&page).len(), 1);
+}
+
+#[test]
+fn tag_a_range_with_a_note_as_a_suggestion() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = copy_sample(dir.path());
+    let page_arg = page.to_str().unwrap();
+    let output = copydesk(&[
+        "tag",
+        page_arg,
+        "--label",
+        "METRIC",
+        "--range",
+        "151:158",
+        "--suggested",
+        "--note",
+        "核对",
+        "--author",
+        "编辑甲",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let listed = listing(&page);
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0]["quote"], "386.2亿元");
+    assert_eq!(listed[0]["status"], "suggested");
+    assert_eq!(listed[0]["note"], "核对");
+    assert_eq!(listed[0]["author"], "编辑甲");
+    assert_eq!(listed[0]["pane"], "body");
+}
+
+#[test]
+fn bad_label_and_bad_range_fail_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = copy_sample(dir.path());
+    let page_arg = page.to_str().unwrap();
+    let output = copydesk(&["tag", page_arg, "--label", "PERSON", "--quote", "林晓舟"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "copydesk: {page_arg}: unknown label \"PERSON\"; the tag set has PER, LOC, ORG, WORK, EVENT, DATE, METRIC, CORR, NOTE\n"
+        )
+    );
+    let output = copydesk(&["tag", page_arg, "--label", "PER", "--range", "10:99999"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "copydesk: {page_arg}: range 10:99999 is not inside the page (0:1505, start before end)\n"
+        )
+    );
+    let output = copydesk(&["tag", page_arg, "--label", "PER", "--quote", "不存在的名字"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(!page.with_file_name("a01.txt.ann.ron").exists());
+    let output = copydesk(&["tag", page_arg, "--label", "PER", "--range", "oops"]);
+    assert_eq!(output.status.code(), Some(2), "a usage error");
+}
+
+#[test]
+fn unreadable_sidecar_stops_tagging_until_asked_to_start_anew() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = copy_sample(dir.path());
+    let page_arg = page.to_str().unwrap();
+    let sidecar = dir.path().join("a01.txt.ann.ron");
+    std::fs::write(
+        &sidecar,
+        "(format: \"copydesk-annotations\", version: 1, source: (file: \"a01.txt\"\n",
+    )
+    .unwrap();
+    let output = copydesk(&["tag", page_arg, "--label", "PER", "--quote", "林晓舟"]);
+    assert_eq!(output.status.code(), Some(1));
+    let message = stderr(&output);
+    assert!(
+        message.starts_with(&format!(
+            "copydesk: {}:1:70: Expected comma",
+            sidecar.display()
+        )),
+        "{message}"
+    );
+    assert!(
+        message.trim_end().ends_with("run again with --new-sidecar"),
+        "{message}"
+    );
+    let output = copydesk(&["annotations", page_arg]);
+    assert_eq!(output.status.code(), Some(1));
+
+    let output = copydesk(&[
+        "tag",
+        page_arg,
+        "--label",
+        "PER",
+        "--quote",
+        "林晓舟",
+        "--new-sidecar",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stderr(&output).contains("the unreadable sidecar was kept as "));
+    assert_eq!(listing(&page).len(), 1);
+    let kept = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .contains(".unreadable-")
+        })
+        .count();
+    assert_eq!(kept, 1);
+}
+
+#[test]
+fn seed_names_move_with_an_inserted_paragraph() {
+    let Some(seed) = seed() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("page.txt");
+    std::fs::copy(&seed, &page).unwrap();
+    let page_arg = page.to_str().unwrap();
+    let output = copydesk(&[
+        "tag",
+        page_arg,
+        "--label",
+        "PER",
+        "--quote",
+        "孙志刚",
+        "--all",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let before = listing(&page);
+    assert_eq!(before.len(), 2);
+
+    let inserted = "新华社北京12月6日电 这是插入页首的一段😀新导语。\n\n";
+    let original = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(&page, format!("{inserted}{original}")).unwrap();
+    let after = listing(&page);
+    let shift = inserted.chars().count() as u64;
+    assert_eq!(after.len(), before.len());
+    let text: Vec<char> = std::fs::read_to_string(&page).unwrap().chars().collect();
+    for (old, new) in before.iter().zip(&after) {
+        assert_eq!(new["id"], old["id"]);
+        assert_eq!(new["anchor"], "moved");
+        assert_eq!(
+            new["start"].as_u64().unwrap(),
+            old["start"].as_u64().unwrap() + shift
+        );
+        let (start, end) = (
+            new["start"].as_u64().unwrap() as usize,
+            new["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(text[start..end].iter().collect::<String>(), "孙志刚");
+        assert_eq!(new["quote"], "孙志刚");
+    }
+}
