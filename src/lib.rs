@@ -5,7 +5,9 @@
 //! command line ([`cli`]) is a thin layer over these.
 
 pub mod annotation;
+pub mod app;
 pub mod bulletin;
 pub mod cli;
 pub mod samples;
 pub mod text;
+pub mod words;

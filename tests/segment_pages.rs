@@ -370,15 +370,16 @@ fn unreadable_pages_are_reported_after_the_others() {
 }
 
 #[test]
-fn outline_is_the_default() {
-    let output = copydesk(&[]);
+fn readable_outline() {
+    let path = sample("a01-qinghe-daily.txt");
+    let output = copydesk(&["segment", path.to_str().unwrap()]);
     assert!(output.status.success());
     let stdout = String::from_utf8(output.stdout).unwrap();
     let first: Vec<&str> = stdout.lines().take(3).collect();
     assert_eq!(
         first,
         [
-            "a01-qinghe-daily.txt  UTF-8  1505 characters  8 items",
+            &format!("{}  UTF-8  1505 characters  8 items", path.display()),
             "  1  kicker   稳增长 抓项目 优服务 惠民生",
             "     #        澄江区：项目建设跑出“加速度”",
         ]

@@ -52,7 +52,13 @@ pub fn main() -> ExitCode {
         Some(Command::Tag(args)) => tag::run_tag(&args, &mut out),
         Some(Command::Untag(args)) => tag::run_untag(&args, &mut out),
         Some(Command::Annotations(args)) => annotations::run(&args, &mut out),
-        None => outline::run_default(cli.page.as_deref(), &mut out),
+        None => match crate::app::run(cli.page) {
+            Ok(()) => Ok(ExitCode::SUCCESS),
+            Err(message) => {
+                report(&message);
+                Ok(ExitCode::FAILURE)
+            }
+        },
     };
     match result {
         Ok(status) => status,

@@ -1,32 +1,10 @@
 //! The readable outline of a page: one block per item, people by role, paragraph counts.
 
 use std::io;
-use std::path::Path;
-use std::process::ExitCode;
 
-use super::page::{self, Page};
-use super::{Output, report};
-use crate::bulletin::{Bulletin, Item, Paragraph, Person, Role, segment};
-use crate::samples;
-
-/// `copydesk [PAGE]`: prints the outline of `PAGE`, or of the bundled sample page.
-pub fn run_default(path: Option<&Path>, out: &mut Output) -> io::Result<ExitCode> {
-    let page = match path {
-        Some(path) => page::read(path),
-        None => page::sample(samples::DEFAULT),
-    };
-    match page {
-        Ok(page) => {
-            let bulletin = segment(page.source.text());
-            print(&page, &bulletin, out)?;
-            Ok(ExitCode::SUCCESS)
-        }
-        Err(message) => {
-            report(&message);
-            Ok(ExitCode::FAILURE)
-        }
-    }
-}
+use super::Output;
+use super::page::Page;
+use crate::bulletin::{Bulletin, Item, Paragraph, Person, Role};
 
 /// Prints the outline of one page.
 pub fn print(page: &Page, bulletin: &Bulletin, out: &mut Output) -> io::Result<()> {

@@ -1,10 +1,8 @@
-//! Reading the pages named on the command line: files, `-` for standard input, or the
-//! bundled sample.
+//! Reading the pages named on the command line: files, or `-` for standard input.
 
 use std::io::Read;
 use std::path::Path;
 
-use crate::samples::Sample;
 use crate::text::Source;
 
 /// A page read for a command: the name to show and its decoded text.
@@ -28,14 +26,4 @@ pub fn read(path: &Path) -> Result<Page, String> {
     }
     let source = Source::load(path).map_err(|err| err.to_string())?;
     Ok(Page { name, source })
-}
-
-/// The bundled sample as a page.
-pub fn sample(sample: Sample) -> Result<Page, String> {
-    let source =
-        Source::from_bytes(sample.bytes).map_err(|err| format!("{}: {err}", sample.name))?;
-    Ok(Page {
-        name: sample.name.to_owned(),
-        source,
-    })
 }

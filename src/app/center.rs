@@ -1,0 +1,221 @@
+//! The centre of the window: the item's headline, byline, body and caption panes, or the whole
+//! page. Long lists draw only the rows in view, with row heights remembered between frames.
+
+use eframe::egui::{self, Align, Color32, Layout, Rect, RichText, ScrollArea, Ui, UiBuilder};
+
+use super::rows::{Row, RowKind};
+use super::text_view::{Interaction, Marks, Paragraph, Style, paragraph_ui};
+use crate::bulletin::{Bulletin, Item, Role};
+use crate::text::{Source, Span};
+
+/// Space between rows, in points.
+const ROW_SPACING: f32 = 6.0;
+
+/// Measured row heights of one list at one width, so only visible rows are laid out.
+#[derive(Debug, Default)]
+pub struct Heights {
+    width: f32,
+    values: Vec<Option<f32>>,
+}
+
+/// What the centre reports back to the app after drawing.
+#[derive(Default)]
+pub struct CenterOutput {
+    /// A selection made in any row.
+    pub selection: Option<Span>,
+    /// Some row had the keyboard (so a selection may have been cleared).
+    pub focused: bool,
+    /// An annotation clicked.
+    pub clicked: Option<crate::annotation::AnnotationId>,
+    /// A chip clicked: select this name.
+    pub chip: Option<Span>,
+}
+
+impl CenterOutput {
+    fn take(&mut self, interaction: Interaction) {
+        if interaction.focused {
+            self.focused = true;
+            self.selection = interaction.selection.or(self.selection);
+        }
+        self.clicked = interaction.clicked.or(self.clicked.take());
+    }
+}
+
+/// How a row is set.
+pub fn style(kind: RowKind, dark: bool) -> Style {
+    let strong = if dark {
+        Color32::from_gray(240)
+    } else {
+        Color32::from_gray(20)
+    };
+    let normal = if dark {
+        Color32::from_gray(215)
+    } else {
+        Color32::from_gray(35)
+    };
+    let weak = if dark {
+        Color32::from_gray(160)
+    } else {
+        Color32::from_gray(95)
+    };
+    let (size, color) = match kind {
+        RowKind::Kicker => (15.0, weak),
+        RowKind::Headline(1) => (27.0, strong),
+        RowKind::Headline(2) => (23.0, strong),
+        RowKind::Headline(_) => (20.0, strong),
+        RowKind::Subtitle => (17.0, normal),
+        RowKind::Byline | RowKind::Trailing | RowKind::Credit => (14.5, weak),
+        RowKind::Body | RowKind::Caption | RowKind::Other => (16.5, normal),
+    };
+    Style { size, color }
+}
+
+/// A name for screen readers and tests: `body paragraph 3`, `headline`…
+pub fn row_label(kind: RowKind, number: usize) -> String {
+    match kind {
+        RowKind::Kicker => "kicker".to_owned(),
+        RowKind::Headline(_) => "headline".to_owned(),
+        RowKind::Subtitle => "subtitle".to_owned(),
+        RowKind::Byline => "byline".to_owned(),
+        RowKind::Trailing => "trailing byline".to_owned(),
+        RowKind::Body => format!("body paragraph {number}"),
+        RowKind::Caption => format!("caption {number}"),
+        RowKind::Credit => "credit".to_owned(),
+        RowKind::Other => format!("unplaced text {number}"),
+    }
+}
+
+/// Draws one row (and, under a byline, the people as chips).
+pub fn row_ui(
+    ui: &mut Ui,
+    source: &Source,
+    bulletin: &Bulletin,
+    row: &Row,
+    number: usize,
+    marks: &Marks<'_>,
+    view: &str,
+    out: &mut CenterOutput,
+) {
+    let paragraph = Paragraph::new(source, &row.parts);
+    let id = egui::Id::unique((view, row.parts.first().map_or(0, |p| p.start), row.item));
+    let label = row_label(row.kind, number);
+    let interaction = paragraph_ui(
+        ui,
+        &paragraph,
+        style(row.kind, marks.dark),
+        marks,
+        id,
+        &label,
+    );
+    out.take(interaction);
+    if row.kind == RowKind::Byline {
+        byline_chips(ui, source, bulletin, row.item, out);
+    }
+}
+
+/// Agency, dateline and the people by role, as chips; clicking a name selects it.
+fn byline_chips(
+    ui: &mut Ui,
+    source: &Source,
+    bulletin: &Bulletin,
+    item: usize,
+    out: &mut CenterOutput,
+) {
+    let Some(Item::Article(article)) = bulletin.items.get(item) else {
+        return;
+    };
+    let Some(byline) = &article.byline else {
+        return;
+    };
+    ui.horizontal_wrapped(|ui| {
+        for (caption, span) in [("agency", byline.agency), ("dateline", byline.dateline)] {
+            if let Some(span) = span {
+                ui.label(
+                    RichText::new(format!("{caption}: {}", source.slice(span)))
+                        .small()
+                        .weak(),
+                );
+            }
+        }
+        for person in &byline.people {
+            let role = match person.role {
+                Role::Unspecified => "",
+                role => role.chinese(),
+            };
+            let text = format!("{role} {}", source.slice(person.name));
+            let chip = ui
+                .add(egui::Button::new(RichText::new(text.trim()).small()).corner_radius(8.0))
+                .on_hover_text("Select this name (then press a label's key to tag it)");
+            if chip.clicked() {
+                out.chip = Some(person.name);
+            }
+        }
+    });
+}
+
+/// Draws `rows` in a scroll area, laying out only those in view. `scroll_to` brings a row into
+/// view this frame.
+pub fn virtual_rows(
+    ui: &mut Ui,
+    id_salt: &str,
+    rows: &[Row],
+    heights: &mut Heights,
+    scroll_to: Option<usize>,
+    mut draw: impl FnMut(&mut Ui, usize, &Row),
+) {
+    let width = ui.available_width();
+    if (heights.width - width).abs() > 0.5 || heights.values.len() != rows.len() {
+        heights.width = width;
+        heights.values = vec![None; rows.len()];
+    }
+    let tops: Vec<f32> = std::iter::once(0.0)
+        .chain(rows.iter().enumerate().scan(0.0, |top, (i, row)| {
+            *top += heights.values[i].unwrap_or_else(|| estimate(row, width));
+            Some(*top)
+        }))
+        .collect();
+    let total = tops.last().copied().unwrap_or(0.0);
+    let mut area = ScrollArea::vertical()
+        .id_salt(id_salt)
+        .auto_shrink([false, false]);
+    if let Some(row) = scroll_to
+        && let Some(&top) = tops.get(row)
+    {
+        area = area.vertical_scroll_offset((top - 12.0).max(0.0));
+    }
+    area.show_viewport(ui, |ui, viewport| {
+        ui.set_height(total);
+        let origin = ui.max_rect().min;
+        let first = tops
+            .partition_point(|&top| top <= viewport.min.y)
+            .saturating_sub(1);
+        let mut y = tops.get(first).copied().unwrap_or(0.0);
+        for (index, row) in rows.iter().enumerate().skip(first) {
+            if y > viewport.max.y {
+                break;
+            }
+            let rect = Rect::from_min_size(
+                origin + egui::vec2(0.0, y),
+                egui::vec2(width, f32::INFINITY),
+            );
+            let mut child = ui.new_child(
+                UiBuilder::new()
+                    .max_rect(rect)
+                    .layout(Layout::top_down(Align::Min)),
+            );
+            draw(&mut child, index, row);
+            let height = child.min_rect().height() + ROW_SPACING;
+            heights.values[index] = Some(height);
+            y += height;
+        }
+    });
+}
+
+/// A guess at a row's height before it was laid out: CJK characters are about one em wide.
+fn estimate(row: &Row, width: f32) -> f32 {
+    let style = style(row.kind, false);
+    let chars: usize = row.parts.iter().map(|p| p.len()).sum();
+    let per_line = (width / style.size).max(1.0);
+    let lines = (chars as f32 / per_line).ceil().max(1.0);
+    lines * style.size * 1.9 + ROW_SPACING
+}

@@ -1,0 +1,183 @@
+//! Every action of the app as a value: its name, its shortcut, and where it is listed.
+//!
+//! The menu bar, the keyboard handler and the help overlay all read from [`UiCommand`], so a
+//! shortcut is defined once. Commands raised while drawing a frame are queued and applied
+//! after it (see `CopydeskApp::run_commands`).
+
+use eframe::egui::{Key, KeyboardShortcut, Modifiers};
+
+/// An action a user can take from a menu or the keyboard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum UiCommand {
+    /// Choose a page file to open.
+    OpenPage,
+    /// Choose a folder of pages to open.
+    OpenFolder,
+    /// Save the annotations now.
+    Save,
+    /// Undo the last change to the annotations.
+    Undo,
+    /// Redo the last undone change.
+    Redo,
+    /// Delete the selected annotation.
+    DeleteAnnotation,
+    /// Show the next item of the page.
+    NextItem,
+    /// Show the previous item of the page.
+    PreviousItem,
+    /// Open the next page of the folder.
+    NextPage,
+    /// Open the previous page of the folder.
+    PreviousPage,
+    /// Switch between the item panes and the whole-page reading view.
+    ToggleWholePage,
+    /// Open the find bar.
+    Find,
+    /// Go to the next find hit.
+    FindNext,
+    /// Go to the previous find hit.
+    FindPrevious,
+    /// Larger text.
+    ZoomIn,
+    /// Smaller text.
+    ZoomOut,
+    /// Text at its normal size.
+    ZoomReset,
+    /// Switch between light and dark.
+    ToggleTheme,
+    /// Show every shortcut.
+    Help,
+    /// Clear the selection, close the find bar or the help.
+    Escape,
+    /// Quit (annotations are saved first).
+    Quit,
+}
+
+impl UiCommand {
+    /// All commands, in the order the help overlay lists them.
+    pub const ALL: [Self; 21] = [
+        Self::OpenPage,
+        Self::OpenFolder,
+        Self::Save,
+        Self::Undo,
+        Self::Redo,
+        Self::DeleteAnnotation,
+        Self::NextItem,
+        Self::PreviousItem,
+        Self::NextPage,
+        Self::PreviousPage,
+        Self::ToggleWholePage,
+        Self::Find,
+        Self::FindNext,
+        Self::FindPrevious,
+        Self::ZoomIn,
+        Self::ZoomOut,
+        Self::ZoomReset,
+        Self::ToggleTheme,
+        Self::Help,
+        Self::Escape,
+        Self::Quit,
+    ];
+
+    /// The name shown in menus and the help overlay.
+    pub fn text(self) -> &'static str {
+        match self {
+            Self::OpenPage => "Open page…",
+            Self::OpenFolder => "Open folder…",
+            Self::Save => "Save annotations",
+            Self::Undo => "Undo",
+            Self::Redo => "Redo",
+            Self::DeleteAnnotation => "Delete annotation",
+            Self::NextItem => "Next story or photo",
+            Self::PreviousItem => "Previous story or photo",
+            Self::NextPage => "Next page in folder",
+            Self::PreviousPage => "Previous page in folder",
+            Self::ToggleWholePage => "Whole-page view",
+            Self::Find => "Find…",
+            Self::FindNext => "Find next",
+            Self::FindPrevious => "Find previous",
+            Self::ZoomIn => "Zoom in",
+            Self::ZoomOut => "Zoom out",
+            Self::ZoomReset => "Actual size",
+            Self::ToggleTheme => "Light / dark theme",
+            Self::Help => "Keyboard shortcuts",
+            Self::Escape => "Clear selection / close",
+            Self::Quit => "Quit",
+        }
+    }
+
+    /// The main shortcut; [`Self::extra_shortcuts`] lists alternatives.
+    pub fn shortcut(self) -> Option<KeyboardShortcut> {
+        let command = Modifiers::COMMAND;
+        let shift_command = Modifiers::COMMAND | Modifiers::SHIFT;
+        let key = |modifiers, key| Some(KeyboardShortcut::new(modifiers, key));
+        match self {
+            Self::OpenPage => key(command, Key::O),
+            Self::OpenFolder => key(shift_command, Key::O),
+            Self::Save => key(command, Key::S),
+            Self::Undo => key(command, Key::Z),
+            Self::Redo => key(shift_command, Key::Z),
+            Self::DeleteAnnotation => key(Modifiers::NONE, Key::Delete),
+            Self::NextItem => key(command, Key::ArrowDown),
+            Self::PreviousItem => key(command, Key::ArrowUp),
+            Self::NextPage => key(command, Key::PageDown),
+            Self::PreviousPage => key(command, Key::PageUp),
+            Self::ToggleWholePage => key(Modifiers::NONE, Key::F2),
+            Self::Find => key(command, Key::F),
+            Self::FindNext => key(Modifiers::NONE, Key::F3),
+            Self::FindPrevious => key(Modifiers::SHIFT, Key::F3),
+            Self::ZoomIn => key(command, Key::Equals),
+            Self::ZoomOut => key(command, Key::Minus),
+            Self::ZoomReset => key(command, Key::Num0),
+            Self::ToggleTheme => key(shift_command, Key::T),
+            Self::Help => key(Modifiers::NONE, Key::F1),
+            Self::Escape => key(Modifiers::NONE, Key::Escape),
+            Self::Quit => key(command, Key::Q),
+        }
+    }
+
+    /// Further shortcuts for the same command.
+    pub fn extra_shortcuts(self) -> &'static [KeyboardShortcut] {
+        const REDO: [KeyboardShortcut; 1] = [KeyboardShortcut::new(Modifiers::COMMAND, Key::Y)];
+        const ZOOM_IN: [KeyboardShortcut; 1] =
+            [KeyboardShortcut::new(Modifiers::COMMAND, Key::Plus)];
+        const DELETE: [KeyboardShortcut; 1] =
+            [KeyboardShortcut::new(Modifiers::NONE, Key::Backspace)];
+        const HELP: [KeyboardShortcut; 1] =
+            [KeyboardShortcut::new(Modifiers::NONE, Key::Questionmark)];
+        match self {
+            Self::Redo => &REDO,
+            Self::ZoomIn => &ZOOM_IN,
+            Self::DeleteAnnotation => &DELETE,
+            Self::Help => &HELP,
+            _ => &[],
+        }
+    }
+
+    /// True for commands whose keys would type into a text field, so they only act when no
+    /// editable field has the keyboard.
+    pub fn is_plain_key(self) -> bool {
+        matches!(self, Self::DeleteAnnotation | Self::Help)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shortcuts_are_unique() {
+        let mut seen = Vec::new();
+        for command in UiCommand::ALL {
+            let shortcuts = command
+                .shortcut()
+                .into_iter()
+                .chain(command.extra_shortcuts().iter().copied());
+            for shortcut in shortcuts {
+                assert!(!seen.contains(&shortcut), "{command:?} reuses {shortcut:?}");
+                seen.push(shortcut);
+            }
+        }
+        assert_eq!(seen.len(), 25);
+    }
+}

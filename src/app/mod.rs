@@ -1,0 +1,692 @@
+//! The desktop app: eframe/egui panes over an [`annotation::Document`](crate::annotation::Document).
+//!
+//! The app only renders state and sends commands: every change to annotations is an
+//! [`annotation::Command`](crate::annotation::Command) applied to the document, so undo, redo
+//! and autosave work the same for all of them. Actions raised while drawing a frame are queued
+//! as [`Action`]s and applied after it.
+
+mod center;
+mod chrome;
+mod commands;
+pub mod dialogs;
+pub mod fonts;
+mod outline;
+mod page;
+mod rows;
+mod saver;
+mod settings;
+mod sidebar;
+mod text_view;
+
+use std::path::{Path, PathBuf};
+
+use eframe::egui::{self, Key, Modifiers};
+
+pub use commands::UiCommand;
+pub use page::OpenPage;
+pub use settings::Settings;
+
+use crate::annotation::{
+    Annotation, AnnotationId, Command, Document, OpenError, Origin, SaveError,
+};
+use crate::text::Span;
+use dialogs::FileDialog;
+use fonts::FontChoice;
+use saver::Saver;
+
+/// The app's identifier (window class, settings folder).
+pub const APP_ID: &str = "copydesk";
+
+/// How the app starts.
+pub struct Startup {
+    /// A page or folder to open; `None` reopens the last page, or the bundled sample.
+    pub path: Option<PathBuf>,
+    /// Installed CJK font or only the bundled one.
+    pub fonts: FontChoice,
+    /// How to ask for files.
+    pub dialogs: Box<dyn FileDialog>,
+}
+
+/// Something to do after the frame is drawn.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// A menu or keyboard command.
+    Ui(UiCommand),
+    /// Apply a label: tag the selection, or relabel the selected annotation.
+    Tag(String),
+    /// Change the annotations.
+    Edit(Command),
+    /// Open a page or a folder.
+    Open(PathBuf),
+    /// Show item `index`.
+    GoToItem(usize),
+    /// Select an annotation and show it.
+    Select(AnnotationId),
+    /// Select a range of the page (a name chip was clicked).
+    SelectSpan(Span),
+    /// The sidecar of this page is unreadable: set it aside and start a new one.
+    StartNewSidecar(PathBuf),
+    /// Read this page without its (unreadable) annotations; nothing will be saved.
+    OpenWithoutAnnotations(PathBuf),
+    /// Try the failed save again.
+    RetrySave,
+    /// Hide the banner.
+    DismissBanner,
+}
+
+/// A message across the top of the window, with the choices the user has.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Banner {
+    /// What happened and what it means.
+    pub message: String,
+    /// Buttons: text and action.
+    pub choices: Vec<(String, Action)>,
+    /// An error (red) rather than a notice.
+    pub error: bool,
+}
+
+/// The copydesk window.
+pub struct CopydeskApp {
+    settings: Settings,
+    dialogs: Box<dyn FileDialog>,
+    saver: Saver,
+    page: Option<OpenPage>,
+    banner: Option<Banner>,
+    help_open: bool,
+    find: chrome::Find,
+    /// A short message for the status bar.
+    notice: Option<String>,
+    actions: Vec<Action>,
+    /// An editable text field (find, inspector) had the keyboard last frame: plain keys type
+    /// into it instead of acting as shortcuts.
+    editing_text: bool,
+    font_family: Option<String>,
+}
+
+impl CopydeskApp {
+    /// Creates the app: fonts, settings, and the first page.
+    pub fn new(cc: &eframe::CreationContext<'_>, startup: Startup) -> Self {
+        let settings: Settings = cc
+            .storage
+            .and_then(|storage| eframe::get_value(storage, Settings::KEY))
+            .unwrap_or_default();
+        let ctx = cc.egui_ctx.clone();
+        let found = fonts::install(&ctx, startup.fonts, settings.cjk_font.as_ref());
+        let wake = ctx.clone();
+        let mut app = Self {
+            settings,
+            dialogs: startup.dialogs,
+            saver: Saver::new(move || wake.request_repaint()),
+            page: None,
+            banner: None,
+            help_open: false,
+            find: chrome::Find::default(),
+            notice: None,
+            actions: Vec::new(),
+            editing_text: false,
+            font_family: found.as_ref().map(|f| f.family.clone()),
+        };
+        if startup.fonts == FontChoice::System {
+            app.settings.cjk_font = found;
+        }
+        ctx.options_mut(|options| options.zoom_with_keyboard = false);
+        app.apply_look(&ctx);
+        let first = startup
+            .path
+            .or_else(|| app.settings.last_page.clone().filter(|p| p.is_file()))
+            .or_else(bundled_sample);
+        match first {
+            Some(path) => app.open(&path),
+            None => {
+                app.notice =
+                    Some("Open a page with File → Open page (Ctrl+O) or drag one here".into())
+            }
+        }
+        app
+    }
+
+    /// The open page, if any.
+    pub fn page(&self) -> Option<&OpenPage> {
+        self.page.as_ref()
+    }
+
+    /// The banner shown, if any.
+    pub fn banner(&self) -> Option<&Banner> {
+        self.banner.as_ref()
+    }
+
+    /// Queues an action as if the user had taken it.
+    pub fn push(&mut self, action: Action) {
+        self.actions.push(action);
+    }
+
+    /// Draws one frame and applies what the user did. Separate from [`eframe::App::ui`] so
+    /// that benchmarks can drive it through an `egui::Context` alone.
+    pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.poll_save();
+        self.handle_dropped_files(&ctx);
+        self.handle_keys(&ctx);
+        chrome::menu_bar(ui, self);
+        if let Some(banner) = &self.banner {
+            chrome::banner_ui(ui, banner, &mut self.actions);
+        }
+        chrome::status_bar(ui, self);
+        let mut editing = false;
+        if let Some(page) = &mut self.page {
+            editing |= outline::panel(ui, page, &mut self.actions);
+            editing |= sidebar::panel(ui, page, &mut self.actions);
+            editing |= chrome::find_bar(ui, &mut self.find, page, &mut self.actions);
+            page::center_ui(ui, page, &self.find, self.settings.dark, &mut self.actions);
+        } else {
+            egui::CentralPanel::default().show(ui, |ui| {
+                ui.centered_and_justified(|ui| {
+                    ui.label("Open a page with File → Open page (Ctrl+O), or drag a page onto the window.");
+                });
+            });
+        }
+        self.editing_text = editing;
+        if self.help_open {
+            chrome::help_ui(&ctx, self);
+        }
+        self.run_actions(&ctx);
+        self.schedule_save(&ctx, false);
+        self.handle_close(&ctx);
+    }
+
+    fn apply_look(&self, ctx: &egui::Context) {
+        ctx.set_theme(if self.settings.dark {
+            egui::Theme::Dark
+        } else {
+            egui::Theme::Light
+        });
+        ctx.set_zoom_factor(self.settings.zoom);
+    }
+
+    /// Keyboard: commands, then label hotkeys.
+    fn handle_keys(&mut self, ctx: &egui::Context) {
+        let editing = self.editing_text;
+        let mut found = Vec::new();
+        ctx.input_mut(|input| {
+            for command in UiCommand::ALL {
+                if editing && command.is_plain_key() {
+                    continue;
+                }
+                let shortcuts = command
+                    .shortcut()
+                    .into_iter()
+                    .chain(command.extra_shortcuts().iter().copied());
+                for shortcut in shortcuts {
+                    if input.consume_shortcut(&shortcut) {
+                        found.push(Action::Ui(command));
+                        break;
+                    }
+                }
+            }
+        });
+        if !editing && let Some(page) = &self.page {
+            let labels: Vec<(Key, String)> = page
+                .document
+                .tagset()
+                .tags()
+                .iter()
+                .filter_map(|tag| {
+                    Some((
+                        Key::from_name(&tag.hotkey.to_uppercase())?,
+                        tag.label.clone(),
+                    ))
+                })
+                .collect();
+            ctx.input_mut(|input| {
+                for (key, label) in labels {
+                    if input.consume_key(Modifiers::NONE, key) {
+                        found.push(Action::Tag(label));
+                    }
+                }
+            });
+        }
+        self.actions.extend(found);
+    }
+
+    fn handle_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|input| {
+            input
+                .raw
+                .dropped_files
+                .iter()
+                .map(|file| file.path().to_owned())
+                .collect()
+        });
+        if let Some(path) = dropped.into_iter().next() {
+            self.actions.push(Action::Open(path));
+        }
+    }
+
+    /// Applies the actions queued while drawing.
+    fn run_actions(&mut self, ctx: &egui::Context) {
+        for action in std::mem::take(&mut self.actions) {
+            self.run(ctx, action);
+        }
+    }
+
+    fn run(&mut self, ctx: &egui::Context, action: Action) {
+        match action {
+            Action::Ui(command) => self.run_command(ctx, command),
+            Action::Tag(label) => self.tag(&label),
+            Action::Edit(command) => self.edit(command),
+            Action::Open(path) => self.open(&path),
+            Action::GoToItem(index) => {
+                if let Some(page) = &mut self.page {
+                    page.show_item(index);
+                }
+            }
+            Action::Select(id) => {
+                if let Some(page) = &mut self.page {
+                    page.select(Some(id));
+                }
+            }
+            Action::SelectSpan(span) => {
+                if let Some(page) = &mut self.page {
+                    page.selection = Some(span);
+                    page.select(None);
+                    self.notice = Some(format!(
+                        "Selected “{}”: press a label's key to tag it",
+                        page.document.source().slice(span)
+                    ));
+                }
+            }
+            Action::StartNewSidecar(path) => match Document::open_with_new_sidecar(&path) {
+                Ok((document, aside)) => {
+                    self.banner = aside.map(|aside| Banner {
+                        message: format!("The unreadable sidecar was kept as {}", aside.display()),
+                        choices: vec![("OK".into(), Action::DismissBanner)],
+                        error: false,
+                    });
+                    self.show_document(document, &path);
+                }
+                Err(err) => self.open_failed(&path, &err),
+            },
+            Action::OpenWithoutAnnotations(path) => match crate::text::Source::load(&path) {
+                Ok(source) => {
+                    let name = path
+                        .file_name()
+                        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                    let document = Document::unsaved(&format!("{name} (read only)"), source);
+                    self.banner = Some(Banner {
+                        message: format!(
+                            "{name} is open without its annotations; nothing will be saved."
+                        ),
+                        choices: vec![
+                            (
+                                "Start a new sidecar".into(),
+                                Action::StartNewSidecar(path.clone()),
+                            ),
+                            ("OK".into(), Action::DismissBanner),
+                        ],
+                        error: false,
+                    });
+                    self.page = Some(OpenPage::new(document, None));
+                }
+                Err(err) => self.banner = Some(error_banner(err.to_string())),
+            },
+            Action::RetrySave => {
+                self.banner = None;
+                self.schedule_save(ctx, true);
+            }
+            Action::DismissBanner => self.banner = None,
+        }
+    }
+
+    fn run_command(&mut self, ctx: &egui::Context, command: UiCommand) {
+        match command {
+            UiCommand::OpenPage => match self.dialogs.pick_page() {
+                Some(path) => self.open(&path),
+                None => self.notice = Some(no_dialog_notice()),
+            },
+            UiCommand::OpenFolder => match self.dialogs.pick_folder() {
+                Some(path) => self.open(&path),
+                None => self.notice = Some(no_dialog_notice()),
+            },
+            UiCommand::Save => self.schedule_save(ctx, true),
+            UiCommand::Undo => self.history(true),
+            UiCommand::Redo => self.history(false),
+            UiCommand::DeleteAnnotation => {
+                if let Some(id) = self.page.as_ref().and_then(|p| p.selected.clone()) {
+                    self.edit(Command::Delete(id));
+                }
+            }
+            UiCommand::NextItem | UiCommand::PreviousItem => {
+                if let Some(page) = &mut self.page {
+                    let count = page.document.bulletin().items.len();
+                    let next = if command == UiCommand::NextItem {
+                        (page.item + 1).min(count.saturating_sub(1))
+                    } else {
+                        page.item.saturating_sub(1)
+                    };
+                    page.show_item(next);
+                }
+            }
+            UiCommand::NextPage | UiCommand::PreviousPage => {
+                let target = self
+                    .page
+                    .as_ref()
+                    .and_then(|page| page.neighbour(command == UiCommand::NextPage));
+                if let Some(path) = target {
+                    self.open(&path);
+                }
+            }
+            UiCommand::ToggleWholePage => {
+                if let Some(page) = &mut self.page {
+                    page.whole_page = !page.whole_page;
+                }
+            }
+            UiCommand::Find => self.find.open = true,
+            UiCommand::FindNext | UiCommand::FindPrevious => {
+                if let Some(page) = &mut self.page {
+                    self.find.step(page, command == UiCommand::FindNext);
+                }
+            }
+            UiCommand::ZoomIn => self.zoom(ctx, 1.1),
+            UiCommand::ZoomOut => self.zoom(ctx, 1.0 / 1.1),
+            UiCommand::ZoomReset => {
+                self.settings.zoom = 1.0;
+                self.apply_look(ctx);
+            }
+            UiCommand::ToggleTheme => {
+                self.settings.dark = !self.settings.dark;
+                self.apply_look(ctx);
+            }
+            UiCommand::Help => self.help_open = !self.help_open,
+            UiCommand::Escape => {
+                if self.help_open {
+                    self.help_open = false;
+                } else if self.find.open {
+                    self.find.open = false;
+                } else if let Some(page) = &mut self.page {
+                    page.selection = None;
+                    page.select(None);
+                }
+            }
+            UiCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+        }
+    }
+
+    fn zoom(&mut self, ctx: &egui::Context, factor: f32) {
+        self.settings.zoom = (self.settings.zoom * factor).clamp(0.5, 3.0);
+        self.apply_look(ctx);
+    }
+
+    /// Applies a label: a new annotation over the selection, or the selected annotation
+    /// relabelled.
+    fn tag(&mut self, label: &str) {
+        let Some(page) = &mut self.page else { return };
+        if let Some(span) = page.selection.filter(|s| !s.is_empty()) {
+            let existing = page
+                .document
+                .annotations()
+                .iter()
+                .find(|a| a.span() == span && a.label == label)
+                .map(|a| a.id.clone());
+            if let Some(id) = existing {
+                page.select(Some(id));
+                return;
+            }
+            let annotation = Annotation::new(
+                page.document.source(),
+                label,
+                span,
+                Origin::Manual,
+                page.document.author(),
+            );
+            let id = annotation.id.clone();
+            self.edit(Command::Add(annotation));
+            if let Some(page) = &mut self.page {
+                page.selection = None;
+                page.select(Some(id));
+            }
+        } else if let Some(id) = page.selected.clone() {
+            let same = page.document.get(&id).is_some_and(|a| a.label == label);
+            if !same {
+                self.edit(Command::Relabel {
+                    id,
+                    label: label.to_owned(),
+                });
+            }
+        } else {
+            self.notice = Some("Select some text first, then press the label's key".into());
+        }
+    }
+
+    fn edit(&mut self, command: Command) {
+        let Some(page) = &mut self.page else { return };
+        match page.document.apply(command) {
+            Ok(()) => page.changed(),
+            Err(err) => self.notice = Some(err.to_string()),
+        }
+    }
+
+    fn history(&mut self, undo: bool) {
+        let Some(page) = &mut self.page else { return };
+        let done = if undo {
+            page.document.undo()
+        } else {
+            page.document.redo()
+        };
+        self.notice = Some(match done {
+            Some(what) => format!("{} {what}", if undo { "Undid" } else { "Redid" }),
+            None => format!("Nothing to {}", if undo { "undo" } else { "redo" }),
+        });
+        page.changed();
+    }
+
+    /// Opens a page, or the first page of a folder, after saving the current one.
+    fn open(&mut self, path: &Path) {
+        if let Err(err) = self.flush() {
+            self.banner = Some(error_banner(format!(
+                "{err}. The other page was not opened."
+            )));
+            return;
+        }
+        let (page_path, folder) = if path.is_dir() {
+            let pages = page::folder_pages(path);
+            match pages.first() {
+                Some(first) => (first.clone(), Some(pages)),
+                None => {
+                    self.banner = Some(error_banner(format!(
+                        "{}: no pages (.txt files) in this folder",
+                        path.display()
+                    )));
+                    return;
+                }
+            }
+        } else {
+            let pages = path
+                .parent()
+                .map(page::folder_pages)
+                .filter(|pages| pages.len() > 1);
+            (path.to_owned(), pages)
+        };
+        match Document::open(&page_path) {
+            Ok(document) => {
+                self.banner = None;
+                self.show_document(document, &page_path);
+                if let Some(page) = &mut self.page {
+                    page.folder = folder;
+                }
+            }
+            Err(err) => self.open_failed(&page_path, &err),
+        }
+    }
+
+    fn show_document(&mut self, document: Document, path: &Path) {
+        let anchoring = document.anchoring();
+        self.notice = (!anchoring.all_exact()).then(|| {
+            format!(
+                "The page changed since it was annotated: {} moved, {} fuzzy, {} orphaned",
+                anchoring.moved, anchoring.fuzzy, anchoring.orphaned
+            )
+        });
+        self.settings.remember(path);
+        self.find.reset();
+        self.page = Some(OpenPage::new(document, None));
+    }
+
+    fn open_failed(&mut self, path: &Path, err: &OpenError) {
+        self.banner = Some(match err {
+            OpenError::Sidecar(_) => Banner {
+                message: format!("{err}. Nothing will be written to it."),
+                choices: vec![
+                    (
+                        "Start a new sidecar (keeps the old file)".into(),
+                        Action::StartNewSidecar(path.to_owned()),
+                    ),
+                    (
+                        "Read without annotations".into(),
+                        Action::OpenWithoutAnnotations(path.to_owned()),
+                    ),
+                    ("Dismiss".into(), Action::DismissBanner),
+                ],
+                error: true,
+            },
+            _ => error_banner(err.to_string()),
+        });
+    }
+
+    fn poll_save(&mut self) {
+        let Some(page) = &mut self.page else { return };
+        match self.saver.poll(&mut page.document) {
+            Some(Ok(report)) => {
+                if report.merged_from_disk + report.deleted_on_disk > 0 {
+                    self.notice = Some(format!(
+                        "Merged changes made on disk: {} taken, {} removed",
+                        report.merged_from_disk, report.deleted_on_disk
+                    ));
+                    page.changed();
+                }
+            }
+            Some(Err(err)) => self.save_failed(&err),
+            None => {}
+        }
+    }
+
+    /// Starts a save in the background when one is due (`now`: at once).
+    fn schedule_save(&mut self, ctx: &egui::Context, now: bool) {
+        let Some(page) = &self.page else { return };
+        if self.banner.as_ref().is_some_and(|b| b.error) && !now {
+            return;
+        }
+        match self.saver.tick(&page.document, now) {
+            Ok(Some(wait)) => ctx.request_repaint_after(wait),
+            Ok(None) => {}
+            Err(SaveError::NoFile) if now => {
+                self.notice =
+                    Some("This page is read only here: its annotations are not saved".into());
+            }
+            Err(SaveError::NoFile) => {}
+            Err(err) => self.save_failed(&err),
+        }
+    }
+
+    fn save_failed(&mut self, err: &SaveError) {
+        self.banner = Some(Banner {
+            message: err.to_string(),
+            choices: vec![
+                ("Retry".into(), Action::RetrySave),
+                ("Dismiss".into(), Action::DismissBanner),
+            ],
+            error: true,
+        });
+    }
+
+    /// Saves now, on this thread.
+    fn flush(&mut self) -> Result<(), SaveError> {
+        match &mut self.page {
+            Some(page) => self.saver.flush(&mut page.document),
+            None => Ok(()),
+        }
+    }
+
+    /// Closing the window saves first; if that fails, the window stays open with the banner.
+    fn handle_close(&mut self, ctx: &egui::Context) {
+        if ctx.input(|input| input.viewport().close_requested())
+            && let Err(err) = self.flush()
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.save_failed(&err);
+        }
+    }
+}
+
+impl eframe::App for CopydeskApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frame_ui(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        if let Some(page) = &self.page
+            && let Some(path) = page.document.page_path()
+        {
+            self.settings.last_page = Some(path.to_owned());
+        }
+        eframe::set_value(storage, Settings::KEY, &self.settings);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        // The close handler saved already; this catches exits that skipped it.
+        let _ = self.flush();
+    }
+}
+
+fn error_banner(message: String) -> Banner {
+    Banner {
+        message,
+        choices: vec![("Dismiss".into(), Action::DismissBanner)],
+        error: true,
+    }
+}
+
+fn no_dialog_notice() -> String {
+    "No file chosen. If no dialog appeared, this desktop has no file-chooser portal: drag a page onto the window, or start copydesk with the page's path.".into()
+}
+
+/// The bundled sample page, written to the app's data folder on first use so its annotations
+/// can be saved beside it.
+fn bundled_sample() -> Option<PathBuf> {
+    let folder = eframe::storage_dir(APP_ID)
+        .unwrap_or_else(std::env::temp_dir)
+        .join("samples");
+    let path = folder.join(crate::samples::DEFAULT.name);
+    if !path.is_file() {
+        std::fs::create_dir_all(&folder).ok()?;
+        std::fs::write(&path, crate::samples::DEFAULT.bytes).ok()?;
+    }
+    Some(path)
+}
+
+/// Opens the window. `path` is a page or a folder to open.
+pub fn run(path: Option<PathBuf>) -> Result<(), String> {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("copydesk")
+            .with_app_id(APP_ID)
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([720.0, 480.0])
+            .with_drag_and_drop(true),
+        ..eframe::NativeOptions::default()
+    };
+    eframe::run_native(
+        APP_ID,
+        options,
+        Box::new(move |cc| {
+            Ok(Box::new(CopydeskApp::new(
+                cc,
+                Startup {
+                    path,
+                    fonts: FontChoice::System,
+                    dialogs: Box::new(dialogs::NativeDialog),
+                },
+            )))
+        }),
+    )
+    .map_err(|err| format!("cannot open the window: {err}"))
+}

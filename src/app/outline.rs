@@ -1,0 +1,112 @@
+//! The left panel: the page's stories and photos in reading order, with annotation counts.
+
+use eframe::egui::{self, RichText, Ui};
+
+use super::Action;
+use super::page::OpenPage;
+use crate::bulletin::Item;
+
+/// Draws the outline; returns true if an editable field had the keyboard (never, here).
+pub fn panel(ui: &mut Ui, page: &mut OpenPage, actions: &mut Vec<Action>) -> bool {
+    egui::Panel::left("outline")
+        .resizable(true)
+        .default_size(250.0)
+        .show(ui, |ui| {
+            if let Some(pages) = &page.folder {
+                folder_ui(ui, page, pages.clone(), actions);
+                ui.separator();
+            }
+            ui.label(RichText::new("Page outline").strong());
+            ui.label(RichText::new("Ctrl+↑ / Ctrl+↓ to move").small().weak());
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    let source = page.document.source();
+                    for (index, item) in page.document.bulletin().items.iter().enumerate() {
+                        let (accepted, suggested) =
+                            page.counts.get(index).copied().unwrap_or_default();
+                        let counts = match (accepted, suggested) {
+                            (0, 0) => String::new(),
+                            (a, 0) => format!("  · {a}"),
+                            (a, s) => format!("  · {a} + {s} suggested"),
+                        };
+                        let (title, detail) = match item {
+                            Item::Article(article) => (
+                                format!(
+                                    "{} {}",
+                                    "#".repeat(usize::from(article.headline.level)),
+                                    source.slice(article.headline.span)
+                                ),
+                                article.kicker.map(|k| source.slice(k).to_owned()),
+                            ),
+                            Item::Photo(photo) => {
+                                let caption = photo
+                                    .caption
+                                    .first()
+                                    .map(|p| p.extent())
+                                    .map(|s| source.slice(s))
+                                    .unwrap_or("");
+                                (format!("图 {}", truncate(caption, 18)), None)
+                            }
+                            Item::Other(span) => {
+                                (format!("… {}", truncate(source.slice(*span), 18)), None)
+                            }
+                        };
+                        let selected = index == page.item && !page.whole_page;
+                        ui.vertical(|ui| {
+                            if let Some(kicker) = &detail {
+                                ui.label(RichText::new(kicker).small().weak());
+                            }
+                            let text = format!("{}{counts}", truncate(&title, 40));
+                            if ui.selectable_label(selected, text).clicked() {
+                                actions.push(Action::GoToItem(index));
+                                if page.whole_page {
+                                    actions.push(Action::Ui(super::UiCommand::ToggleWholePage));
+                                }
+                            }
+                        });
+                    }
+                });
+        });
+    false
+}
+
+fn folder_ui(
+    ui: &mut Ui,
+    page: &OpenPage,
+    pages: Vec<std::path::PathBuf>,
+    actions: &mut Vec<Action>,
+) {
+    let here = page.document.page_path().map(std::path::Path::to_path_buf);
+    let position = here
+        .as_ref()
+        .and_then(|h| pages.iter().position(|p| p == h))
+        .map_or(0, |i| i + 1);
+    ui.label(RichText::new(format!("Folder · page {position} of {}", pages.len())).small());
+    let name = |path: &std::path::Path| {
+        path.file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+    };
+    egui::ComboBox::from_id_salt("folder-pages")
+        .selected_text(here.as_deref().map(name).unwrap_or_default())
+        .width(220.0)
+        .show_ui(ui, |ui| {
+            for path in pages {
+                let current = Some(&path) == here.as_ref();
+                if ui.selectable_label(current, name(&path)).clicked() && !current {
+                    actions.push(Action::Open(path));
+                }
+            }
+        });
+}
+
+/// At most `max` characters, with an ellipsis if cut.
+pub fn truncate(text: &str, max: usize) -> String {
+    let mut chars = text.chars();
+    let head: String = chars.by_ref().take(max).collect();
+    if chars.next().is_some() {
+        format!("{head}…")
+    } else {
+        head
+    }
+}

@@ -1,0 +1,421 @@
+//! One paragraph of page text: selectable, with annotations drawn as coloured highlights.
+//!
+//! A read-only `TextEdit` over the paragraph's text gives selection by mouse and Shift+arrows;
+//! its layouter paints the highlights. A paragraph may be made of several parts of the page (a
+//! column break repaired), so positions are mapped between the paragraph and the page here.
+
+use std::sync::Arc;
+
+use eframe::egui::{
+    self, Align, Align2, Color32, FontId, Galley, Stroke, TextEdit, TextFormat, Ui,
+    text::{CCursor, CCursorRange, LayoutJob},
+};
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::annotation::{Annotation, AnnotationId, Status, TagSet};
+use crate::text::{Source, Span};
+
+/// How a paragraph is set.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Style {
+    /// Font size in points.
+    pub size: f32,
+    /// Text colour.
+    pub color: Color32,
+}
+
+/// What the page looks like around one paragraph: the annotations, what is selected, what
+/// find matched.
+pub struct Marks<'a> {
+    /// All annotations of the page, in page order.
+    pub annotations: &'a [Annotation],
+    /// The longest annotation, to bound the search for those overlapping a paragraph.
+    pub longest: usize,
+    /// Colours and names.
+    pub tagset: &'a TagSet,
+    /// The selected annotation.
+    pub selected: Option<&'a AnnotationId>,
+    /// Find hits, in page order.
+    pub hits: &'a [Span],
+    /// The current find hit.
+    pub current_hit: Option<Span>,
+    /// Dark theme (highlights are mixed differently).
+    pub dark: bool,
+}
+
+/// What the user did in a paragraph this frame.
+#[derive(Default)]
+pub struct Interaction {
+    /// A non-empty selection, in page code points (snapped to grapheme clusters).
+    pub selection: Option<Span>,
+    /// The annotation under a click.
+    pub clicked: Option<AnnotationId>,
+    /// The paragraph has the keyboard.
+    pub focused: bool,
+}
+
+/// A paragraph made of page parts, with its text in one string.
+pub struct Paragraph {
+    parts: Vec<Span>,
+    text: String,
+    /// Code points in each part, to map paragraph positions to the page.
+    lengths: Vec<usize>,
+}
+
+impl Paragraph {
+    /// The paragraph of `parts` of `source`.
+    pub fn new(source: &Source, parts: &[Span]) -> Self {
+        let text: String = parts.iter().map(|&part| source.slice(part)).collect();
+        Self {
+            parts: parts.to_vec(),
+            text,
+            lengths: parts.iter().map(|part| part.len()).collect(),
+        }
+    }
+
+    /// The text as read.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Page offset of paragraph position `index` (code points), as the end of a range: the end
+    /// of a part maps to the end of that part.
+    pub fn to_page(&self, mut index: usize) -> usize {
+        for (part, &len) in self.parts.iter().zip(&self.lengths) {
+            if index <= len {
+                return part.start + index;
+            }
+            index -= len;
+        }
+        self.parts.last().map_or(0, |part| part.end)
+    }
+
+    /// Page offset of paragraph position `index`, as the start of a range: the end of a part
+    /// maps to the start of the next one.
+    pub fn to_page_start(&self, mut index: usize) -> usize {
+        for (part, &len) in self.parts.iter().zip(&self.lengths) {
+            if index < len {
+                return part.start + index;
+            }
+            index -= len;
+        }
+        self.parts.last().map_or(0, |part| part.end)
+    }
+
+    /// Paragraph position of page offset `offset`, clamped into the paragraph.
+    pub fn from_page(&self, offset: usize) -> usize {
+        let mut before = 0;
+        for (part, &len) in self.parts.iter().zip(&self.lengths) {
+            if offset < part.end {
+                return before + offset.saturating_sub(part.start);
+            }
+            before += len;
+        }
+        before
+    }
+
+    /// From the first part's start to the last part's end.
+    pub fn extent(&self) -> Span {
+        let start = self.parts.first().map_or(0, |p| p.start);
+        Span::new(start, self.parts.last().map_or(start, |p| p.end))
+    }
+
+    /// Page span of paragraph range `range`, widened to grapheme cluster boundaries.
+    pub fn snapped_span(&self, start: usize, end: usize) -> Span {
+        let (start, end) = snap_to_graphemes(&self.text, start, end);
+        Span::new(self.to_page_start(start), self.to_page(end))
+    }
+}
+
+/// Widens a code-point range to grapheme cluster boundaries of `text`.
+pub fn snap_to_graphemes(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let mut position = 0;
+    let mut snapped_start = start;
+    let mut snapped_end = end;
+    for grapheme in text.graphemes(true) {
+        let len = grapheme.chars().count();
+        let (from, to) = (position, position + len);
+        if from < start && start < to {
+            snapped_start = from;
+        }
+        if from < end && end < to {
+            snapped_end = to;
+        }
+        position = to;
+        if position >= end {
+            break;
+        }
+    }
+    (snapped_start, snapped_end)
+}
+
+/// The annotations overlapping `extent`, from a page-ordered slice.
+pub fn overlapping<'a>(marks: &Marks<'a>, extent: Span) -> impl Iterator<Item = &'a Annotation> {
+    let annotations = marks.annotations;
+    let from = annotations.partition_point(|a| a.end + marks.longest <= extent.start);
+    let to = annotations.partition_point(|a| a.start < extent.end);
+    annotations[from.min(to)..to].iter().filter(move |a| {
+        a.end > extent.start && a.status != Status::Rejected && !a.span().is_empty()
+    })
+}
+
+/// Shows a paragraph. `label` names it for screen readers and tests.
+pub fn paragraph_ui(
+    ui: &mut Ui,
+    paragraph: &Paragraph,
+    style: Style,
+    marks: &Marks<'_>,
+    id: egui::Id,
+    label: &str,
+) -> Interaction {
+    let extent = paragraph.extent();
+    let visible: Vec<&Annotation> = overlapping(marks, extent).collect();
+    let job_template = build_job(paragraph, style, marks, &visible);
+    let mut layouter = |ui: &Ui, _text: &dyn egui::TextBuffer, wrap_width: f32| -> Arc<Galley> {
+        let mut job = job_template.clone();
+        job.wrap.max_width = wrap_width;
+        ui.ctx().fonts_mut(|fonts| fonts.layout_job(job))
+    };
+    let mut text: &str = paragraph.text();
+    let output = TextEdit::multiline(&mut text)
+        .id(id)
+        .frame(egui::Frame::NONE)
+        .margin(egui::Margin::ZERO)
+        .desired_width(f32::INFINITY)
+        .desired_rows(1)
+        .layouter(&mut layouter)
+        .show(ui);
+    ui.ctx()
+        .accesskit_node_builder(id, |node| node.set_label(label));
+
+    // Label tags above the first character of each annotation.
+    for annotation in &visible {
+        if annotation.start < extent.start {
+            continue;
+        }
+        let index = paragraph.from_page(annotation.start);
+        let at = output.galley.pos_from_cursor(CCursor::new(index));
+        let position = output.galley_pos + at.min.to_vec2();
+        let colour = marks
+            .tagset
+            .get(&annotation.label)
+            .map_or(Color32::GRAY, |t| rgb(t.rgb()));
+        ui.painter().text(
+            position + egui::vec2(0.0, 1.0),
+            Align2::LEFT_TOP,
+            &annotation.label,
+            FontId::proportional((style.size * 0.5).max(8.0)),
+            colour,
+        );
+    }
+
+    let mut interaction = Interaction {
+        focused: output.response.has_focus(),
+        ..Interaction::default()
+    };
+    let response = &output.response;
+    if response.double_clicked()
+        && let Some(range) = output.cursor_range
+    {
+        let (start, end) = word_at(paragraph.text(), range.primary.index.0);
+        if start < end {
+            let mut state = output.state.clone();
+            state.cursor.set_char_range(Some(CCursorRange::two(
+                CCursor::new(start),
+                CCursor::new(end),
+            )));
+            state.store(ui.ctx(), id);
+            interaction.selection = Some(paragraph.snapped_span(start, end));
+            return interaction;
+        }
+    }
+    if let Some(range) = output.cursor_range {
+        let [from, to] = range.sorted_cursors();
+        if from.index != to.index && interaction.focused {
+            interaction.selection = Some(paragraph.snapped_span(from.index.0, to.index.0));
+        } else if response.clicked() {
+            let offset = paragraph.to_page_start(from.index.0);
+            interaction.clicked = visible
+                .iter()
+                .filter(|a| a.start <= offset && offset <= a.end)
+                .min_by_key(|a| a.span().len())
+                .map(|a| a.id.clone());
+        }
+    }
+    interaction
+}
+
+/// The word around paragraph position `index` (code points), by the Chinese word segmenter;
+/// `(index, index)` if there is none.
+pub fn word_at(text: &str, index: usize) -> (usize, usize) {
+    let mut position = 0;
+    let mut last = (index, index);
+    for word in crate::words::cut(text) {
+        let range = (position, position + word.chars().count());
+        position = range.1;
+        last = if word.trim().is_empty() {
+            (index, index)
+        } else {
+            range
+        };
+        if index < position {
+            return last;
+        }
+    }
+    last
+}
+
+/// An RGB triple as a colour.
+pub fn rgb([r, g, b]: [u8; 3]) -> Color32 {
+    Color32::from_rgb(r, g, b)
+}
+
+/// The layout of a paragraph: runs of text with the same highlighting.
+fn build_job(
+    paragraph: &Paragraph,
+    style: Style,
+    marks: &Marks<'_>,
+    visible: &[&Annotation],
+) -> LayoutJob {
+    let text = paragraph.text();
+    let extent = paragraph.extent();
+    let hits: Vec<Span> = marks
+        .hits
+        .iter()
+        .copied()
+        .filter(|hit| hit.overlaps(extent))
+        .collect();
+    // Every position where the formatting may change, in paragraph code points.
+    let mut cuts: Vec<usize> = vec![0, text.chars().count()];
+    for annotation in visible {
+        cuts.push(paragraph.from_page(annotation.start.max(extent.start)));
+        cuts.push(paragraph.from_page(annotation.end.min(extent.end)));
+    }
+    for hit in &hits {
+        cuts.push(paragraph.from_page(hit.start.max(extent.start)));
+        cuts.push(paragraph.from_page(hit.end.min(extent.end)));
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+
+    let base = TextFormat {
+        font_id: FontId::proportional(style.size),
+        color: style.color,
+        line_height: Some(style.size * 1.9),
+        valign: Align::BOTTOM,
+        ..TextFormat::default()
+    };
+    let mut job = LayoutJob::default();
+    let mut bytes = text
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(text.len()));
+    let mut byte_at = Vec::with_capacity(cuts.len());
+    let mut position = 0;
+    let mut current = bytes.next();
+    for &cut in &cuts {
+        while position < cut {
+            current = bytes.next();
+            position += 1;
+        }
+        byte_at.push(current.unwrap_or(text.len()));
+    }
+    for (window, bytes) in cuts.windows(2).zip(byte_at.windows(2)) {
+        let (from, to) = (window[0], window[1]);
+        let page_from = paragraph.to_page_start(from);
+        let page_to = paragraph.to_page(to);
+        let covering: Vec<&&Annotation> = visible
+            .iter()
+            .filter(|a| a.start <= page_from && page_to <= a.end)
+            .collect();
+        let mut format = base.clone();
+        if let Some(inner) = covering.iter().min_by_key(|a| a.span().len()) {
+            let colour = marks
+                .tagset
+                .get(&inner.label)
+                .map_or(Color32::GRAY, |t| rgb(t.rgb()));
+            let selected = marks.selected == Some(&inner.id);
+            if inner.status == Status::Suggested {
+                format.underline = Stroke::new(2.0, colour);
+            } else {
+                let alpha = if selected { 0.55 } else { 0.28 };
+                format.background = colour.gamma_multiply(alpha);
+            }
+            if selected {
+                format.underline = Stroke::new(
+                    2.5,
+                    if marks.dark {
+                        Color32::WHITE
+                    } else {
+                        Color32::BLACK
+                    },
+                );
+            }
+            if let Some(outer) = covering.iter().max_by_key(|a| a.span().len())
+                && outer.id != inner.id
+                && !selected
+            {
+                let outer_colour = marks
+                    .tagset
+                    .get(&outer.label)
+                    .map_or(Color32::GRAY, |t| rgb(t.rgb()));
+                format.underline = Stroke::new(2.0, outer_colour);
+            }
+        }
+        if hits
+            .iter()
+            .any(|hit| hit.start <= page_from && page_to <= hit.end && hit.start < hit.end)
+        {
+            let current = marks
+                .current_hit
+                .is_some_and(|h| h.start <= page_from && page_to <= h.end);
+            format.background = if current {
+                Color32::from_rgb(255, 150, 0)
+            } else {
+                Color32::from_rgb(255, 230, 80)
+            };
+            format.color = Color32::BLACK;
+        }
+        job.append(&text[bytes[0]..bytes[1]], 0.0, format);
+    }
+    job
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::PageEncoding;
+
+    #[test]
+    fn positions_map_across_a_column_break() {
+        let source = Source::from_text("稳中蓄势\n\n的良好局面。", PageEncoding::Utf8);
+        let paragraph = Paragraph::new(&source, &[Span::new(0, 4), Span::new(6, 12)]);
+        assert_eq!(paragraph.text(), "稳中蓄势的良好局面。");
+        assert_eq!(paragraph.to_page(2), 2);
+        assert_eq!(paragraph.to_page(4), 4);
+        assert_eq!(paragraph.to_page_start(4), 6);
+        assert_eq!(paragraph.to_page(5), 7);
+        assert_eq!(paragraph.from_page(7), 5);
+        assert_eq!(paragraph.from_page(6), 4);
+        // A selection across the break covers both sides on the page.
+        assert_eq!(paragraph.snapped_span(2, 6), Span::new(2, 8));
+        assert_eq!(paragraph.snapped_span(4, 6), Span::new(6, 8));
+    }
+
+    #[test]
+    fn selections_snap_to_grapheme_clusters() {
+        // 👍🏽 is two code points forming one grapheme; é is e + combining accent.
+        let text = "甲👍🏽乙e\u{301}丙";
+        assert_eq!(snap_to_graphemes(text, 2, 3), (1, 3));
+        assert_eq!(snap_to_graphemes(text, 1, 2), (1, 3));
+        assert_eq!(snap_to_graphemes(text, 5, 6), (4, 6));
+        assert_eq!(snap_to_graphemes(text, 0, 1), (0, 1));
+    }
+
+    #[test]
+    fn double_click_takes_the_chinese_word() {
+        let text = "新区今年完成投资";
+        assert_eq!(word_at(text, 5), (4, 6), "完成");
+        assert_eq!(word_at(text, 0), (0, 2), "新区");
+    }
+}
