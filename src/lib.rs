@@ -8,4 +8,5 @@ pub mod annotation;
 pub mod bulletin;
 pub mod cli;
 pub mod samples;
+pub mod suggest;
 pub mod text;
