@@ -7,6 +7,7 @@
 mod outline;
 mod page;
 mod segment;
+mod suggest;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -33,6 +34,8 @@ pub struct Cli {
 enum Command {
     /// Split pages into stories and photo items and print their outline or JSON.
     Segment(segment::Args),
+    /// Suggest annotations (figures, names, titles, dates) for pages.
+    Suggest(suggest::Args),
 }
 
 /// Runs the command line and returns the process's exit status.
@@ -41,6 +44,7 @@ pub fn main() -> ExitCode {
     let mut out = Output::stdout();
     let result = match cli.command {
         Some(Command::Segment(args)) => segment::run(&args, &mut out),
+        Some(Command::Suggest(args)) => suggest::run(&args, &mut out),
         None => outline::run_default(cli.page.as_deref(), &mut out),
     };
     match result {
