@@ -82,6 +82,11 @@ const LEADING: &[&str] = &[
     "全市", "全区", "全县", "全镇", "全乡", "全省", "全村", "全国", "该市", "该区", "该县", "该镇",
     "本市", "其中", "同时", "目前", "今年", "全年", "累计", "共",
 ];
+/// How far back, in characters, a sentence is searched for its period: a page with no
+/// sentence punctuation at all must not make the search quadratic.
+const MAX_SENTENCE: usize = 300;
+/// How far back an indicator phrase is read before stripping.
+const MAX_PHRASE: usize = 40;
 /// Longest indicator kept, in characters.
 const MAX_INDICATOR: usize = 20;
 
@@ -139,13 +144,15 @@ fn change_before(element: &Element, at: usize) -> Option<(usize, String, Directi
     Some((start, phrase.as_str().to_owned(), direction))
 }
 
-/// The latest period named in the sentence before `at`.
+/// The latest period named in the sentence before `at`. A semicolon does not end the
+/// sentence: `前三季度,A完成…;B完成…` gives both figures the period.
 fn period(element: &Element, at: usize) -> Option<String> {
     let chars = &element.chars;
-    let start = chars[..at]
+    let from = at.saturating_sub(MAX_SENTENCE);
+    let start = chars[from..at]
         .iter()
-        .rposition(|c| "。！？!?；;\n".contains(*c))
-        .map_or(0, |k| k + 1);
+        .rposition(|c| "。！？!?\n".contains(*c))
+        .map_or(from, |k| from + k + 1);
     let sentence = element.str(Span::new(start, at));
     PERIOD
         .as_ref()?
@@ -158,6 +165,7 @@ fn period(element: &Element, at: usize) -> Option<String> {
 /// previous figure, without the verbs, periods and place names around it.
 fn indicator(chars: &[char], not_before: usize, end: usize) -> Option<String> {
     let mut start = end;
+    let not_before = not_before.max(end.saturating_sub(MAX_PHRASE));
     while start > not_before
         && chars
             .get(start - 1)

@@ -162,8 +162,8 @@ fn candidate_at(chars: &[char], names: &[bool], at: usize) -> (Option<Candidate>
     };
     let metric = Metric {
         value,
-        number: Some(number),
-        upper,
+        number: Some(number).filter(|n| n.is_finite()),
+        upper: upper.filter(|n| n.is_finite()),
         scale,
         unit: unit_name,
         approx,

@@ -245,6 +245,12 @@ fn periods() {
         Some("下半年")
     );
     assert_eq!(period("收入9亿元。", "9亿元"), None);
+    let text = "前三季度,投资152亿元;收入9亿元。";
+    assert_eq!(
+        period(text, "9亿元").as_deref(),
+        Some("前三季度"),
+        "across a semicolon"
+    );
 }
 
 #[test]
