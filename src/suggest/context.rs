@@ -79,8 +79,29 @@ const TRAILING: &[&str] = &[
 ];
 /// Words before an indicator that are not part of it.
 const LEADING: &[&str] = &[
-    "全市", "全区", "全县", "全镇", "全乡", "全省", "全村", "全国", "该市", "该区", "该县", "该镇",
-    "本市", "其中", "同时", "目前", "今年", "全年", "累计", "共",
+    "全市",
+    "全区",
+    "全县",
+    "全镇",
+    "全乡",
+    "全省",
+    "全村",
+    "全国",
+    "该市",
+    "该区",
+    "该县",
+    "该镇",
+    "该街道",
+    "该社区",
+    "该村",
+    "本市",
+    "其中",
+    "同时",
+    "目前",
+    "今年",
+    "全年",
+    "累计",
+    "共",
 ];
 /// How far back, in characters, a sentence is searched for its period: a page with no
 /// sentence punctuation at all must not make the search quadratic.
@@ -210,7 +231,7 @@ fn indicator(chars: &[char], not_before: usize, end: usize) -> Option<String> {
         }
     }
     let len = phrase.chars().count();
-    (2..=MAX_INDICATOR).contains(&len).then_some(phrase)
+    ((2..=MAX_INDICATOR).contains(&len) && !super::words::is_verb_phrase(&phrase)).then_some(phrase)
 }
 
 /// Removes a period written at the start of an indicator (`前三季度固定资产投资`).

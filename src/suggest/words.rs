@@ -161,6 +161,15 @@ pub fn find(text: &str) -> Vec<Found> {
     out
 }
 
+/// True if every word of `phrase` is a verb, adverb or function word (`设立`, `谋划实施`):
+/// such a phrase says what was done, not what was measured.
+pub fn is_verb_phrase(phrase: &str) -> bool {
+    JIEBA
+        .tag(phrase, false)
+        .iter()
+        .all(|tag| matches!(tag.tag, "v" | "d" | "p" | "ad" | "c" | "u" | "uj" | "ul"))
+}
+
 /// Warms the dictionary up (benchmarks, and the first suggestion in the app).
 pub fn load() {
     LazyLock::force(&JIEBA);
