@@ -113,10 +113,8 @@ fn readable_lines() {
     assert_eq!(
         lines,
         [
-            format!("{}  4 suggestions", path.display()).as_str(),
-            "  3-5         LOC     新区  entity.jieba-ns",
+            format!("{}  2 suggestions", path.display()).as_str(),
             "  18-21       PER     林晓舟  entity.byline",
-            "  27-29       LOC     新区  entity.jieba-ns",
             "  37-43       METRIC  12.5亿元  metric.money  value=12.5 scale=100000000 number=1250000000 unit=元 indicator=固定资产投资 period=今年以来 change=同比增长+8%",
         ]
     );

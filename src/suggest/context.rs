@@ -139,11 +139,16 @@ pub fn finish(element: &Element, candidates: Vec<Candidate>) -> Vec<(Span, &'sta
         }
         out.push((candidate, indicator_end));
     }
+    let periods = if out.is_empty() {
+        Vec::new()
+    } else {
+        periods(element)
+    };
     let mut previous_end = 0;
     let mut result = Vec::with_capacity(out.len());
     for (mut candidate, indicator_end) in out {
         candidate.metric.indicator = indicator(chars, previous_end, indicator_end);
-        candidate.metric.period = period(element, candidate.span.start);
+        candidate.metric.period = period(element, &periods, candidate.span.start);
         previous_end = candidate.span.end;
         result.push((candidate.span, candidate.rule, candidate.metric));
     }
@@ -165,21 +170,35 @@ fn change_before(element: &Element, at: usize) -> Option<(usize, String, Directi
     Some((start, phrase.as_str().to_owned(), direction))
 }
 
+/// Every period named in the element: character span and text. Found once per element, not
+/// once per figure.
+fn periods(element: &Element) -> Vec<(Span, String)> {
+    let Some(re) = PERIOD.as_ref() else {
+        return Vec::new();
+    };
+    re.find_iter(&element.text)
+        .map(|m| {
+            let span = Span::new(
+                element.char_at_byte(m.start()),
+                element.char_at_byte(m.end()),
+            );
+            (span, m.as_str().to_owned())
+        })
+        .collect()
+}
+
 /// The latest period named in the sentence before `at`. A semicolon does not end the
 /// sentence: `前三季度,A完成…;B完成…` gives both figures the period.
-fn period(element: &Element, at: usize) -> Option<String> {
+fn period(element: &Element, periods: &[(Span, String)], at: usize) -> Option<String> {
     let chars = &element.chars;
     let from = at.saturating_sub(MAX_SENTENCE);
     let start = chars[from..at]
         .iter()
         .rposition(|c| "。！？!?\n".contains(*c))
         .map_or(from, |k| from + k + 1);
-    let sentence = element.str(Span::new(start, at));
-    PERIOD
-        .as_ref()?
-        .find_iter(sentence)
-        .last()
-        .map(|m| m.as_str().to_owned())
+    let before = periods.partition_point(|(span, _)| span.end <= at);
+    let (span, text) = periods.get(before.checked_sub(1)?)?;
+    (span.start >= start).then(|| text.clone())
 }
 
 /// The noun phrase before a figure: the Han characters back to the clause start or the

@@ -35,9 +35,8 @@ pub fn find(element: &Element) -> Vec<(Span, &'static str)> {
         return Vec::new();
     };
     let mut out = Vec::new();
-    for caps in re.captures_iter(&element.text) {
-        let Some(whole) = caps.get(0) else { continue };
-        let text = &element.text;
+    let text = &element.text;
+    for whole in re.find_iter(text) {
         let before = text[..whole.start()].chars().next_back();
         if before
             .is_some_and(|c| c.is_numeric() || c == '.' || c == '第' || c.is_ascii_alphabetic())
@@ -47,10 +46,12 @@ pub fn find(element: &Element) -> Vec<(Span, &'static str)> {
         if !plausible(whole.as_str()) {
             continue;
         }
-        let Some(rule) = RULES
-            .iter()
-            .find_map(|&(group, rule)| caps.name(group).map(|_| rule))
-        else {
+        // Which form matched, read again on the match alone (cheaper than captures everywhere).
+        let Some(rule) = re.captures(whole.as_str()).and_then(|caps| {
+            RULES
+                .iter()
+                .find_map(|&(group, rule)| caps.name(group).map(|_| rule))
+        }) else {
             continue;
         };
         let span = Span::new(

@@ -67,7 +67,8 @@ const NOT_PLACES: &[&str] = &[
 ];
 /// Words ending like a place that are not names in a word of up to three characters.
 const NOT_SHORT_PLACES: &[&str] = &[
-    "地区", "城区", "社区", "小区", "片区", "山区", "市区", "郊区", "辖区", "园区", "景区",
+    "地区", "城区", "社区", "小区", "片区", "山区", "市区", "郊区", "辖区", "园区", "景区", "新区",
+    "老区", "街区", "湾区",
 ];
 
 /// True if `word` ends like a place and is not a common word that merely looks like one.
