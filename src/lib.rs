@@ -9,5 +9,6 @@ pub mod app;
 pub mod bulletin;
 pub mod cli;
 pub mod samples;
+pub mod suggest;
 pub mod text;
 pub mod words;

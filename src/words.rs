@@ -4,7 +4,9 @@ use std::sync::LazyLock;
 
 use jieba_rs::Jieba;
 
-static JIEBA: LazyLock<Jieba> = LazyLock::new(Jieba::new);
+/// The segmenter, built once and shared (double-click selection, entity suggestions): loading
+/// the bundled dictionary takes a while.
+pub(crate) static JIEBA: LazyLock<Jieba> = LazyLock::new(Jieba::new);
 
 /// The words of `text`, in order; together they are exactly `text`.
 pub fn cut(text: &str) -> Vec<&str> {

@@ -85,31 +85,38 @@ pub fn row_label(kind: RowKind, number: usize) -> String {
     }
 }
 
+/// Everything a row needs to be drawn.
+pub struct Context<'a> {
+    /// The page text.
+    pub source: &'a Source,
+    /// Its structure (for byline chips).
+    pub bulletin: &'a Bulletin,
+    /// Annotations, selection and find hits.
+    pub marks: Marks<'a>,
+    /// Which view draws the row (ids differ between views).
+    pub view: &'static str,
+}
+
 /// Draws one row (and, under a byline, the people as chips).
 pub fn row_ui(
     ui: &mut Ui,
-    source: &Source,
-    bulletin: &Bulletin,
+    context: &Context<'_>,
     row: &Row,
     number: usize,
-    marks: &Marks<'_>,
-    view: &str,
     out: &mut CenterOutput,
 ) {
-    let paragraph = Paragraph::new(source, &row.parts);
-    let id = egui::Id::unique((view, row.parts.first().map_or(0, |p| p.start), row.item));
+    let paragraph = Paragraph::new(context.source, &row.parts);
+    let id = egui::Id::unique((
+        context.view,
+        row.parts.first().map_or(0, |p| p.start),
+        row.item,
+    ));
     let label = row_label(row.kind, number);
-    let interaction = paragraph_ui(
-        ui,
-        &paragraph,
-        style(row.kind, marks.dark),
-        marks,
-        id,
-        &label,
-    );
+    let style = style(row.kind, context.marks.dark);
+    let interaction = paragraph_ui(ui, &paragraph, style, &context.marks, id, &label);
     out.take(interaction);
     if row.kind == RowKind::Byline {
-        byline_chips(ui, source, bulletin, row.item, out);
+        byline_chips(ui, context.source, context.bulletin, row.item, out);
     }
 }
 

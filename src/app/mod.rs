@@ -55,7 +55,7 @@ pub enum Action {
     /// Apply a label: tag the selection, or relabel the selected annotation.
     Tag(String),
     /// Change the annotations.
-    Edit(Command),
+    Edit(Box<Command>),
     /// Open a page or a folder.
     Open(PathBuf),
     /// Show item `index`.
@@ -72,6 +72,13 @@ pub enum Action {
     RetrySave,
     /// Hide the banner.
     DismissBanner,
+}
+
+impl Action {
+    /// The action applying `command`.
+    pub fn edit(command: Command) -> Self {
+        Self::Edit(Box::new(command))
+    }
 }
 
 /// A message across the top of the window, with the choices the user has.
@@ -273,7 +280,7 @@ impl CopydeskApp {
         match action {
             Action::Ui(command) => self.run_command(ctx, command),
             Action::Tag(label) => self.tag(&label),
-            Action::Edit(command) => self.edit(command),
+            Action::Edit(command) => self.edit(*command),
             Action::Open(path) => self.open(&path),
             Action::GoToItem(index) => {
                 if let Some(page) = &mut self.page {
@@ -555,17 +562,15 @@ impl CopydeskApp {
     fn poll_save(&mut self) {
         let Some(page) = &mut self.page else { return };
         match self.saver.poll(&mut page.document) {
-            Some(Ok(report)) => {
-                if report.merged_from_disk + report.deleted_on_disk > 0 {
-                    self.notice = Some(format!(
-                        "Merged changes made on disk: {} taken, {} removed",
-                        report.merged_from_disk, report.deleted_on_disk
-                    ));
-                    page.changed();
-                }
+            Some(Ok(report)) if report.merged_from_disk + report.deleted_on_disk > 0 => {
+                self.notice = Some(format!(
+                    "Merged changes made on disk: {} taken, {} removed",
+                    report.merged_from_disk, report.deleted_on_disk
+                ));
+                page.changed();
             }
             Some(Err(err)) => self.save_failed(&err),
-            None => {}
+            Some(Ok(_)) | None => {}
         }
     }
 

@@ -191,8 +191,12 @@ pub fn center_ui(
         current_hit: find.current(),
         dark,
     };
-    let source = document.source();
-    let bulletin = document.bulletin();
+    let mut context = center::Context {
+        source: document.source(),
+        bulletin: document.bulletin(),
+        marks,
+        view: "item",
+    };
     let target = scroll_to.take();
     let mut out = CenterOutput::default();
     egui::CentralPanel::default().show(ui, |ui| {
@@ -201,6 +205,7 @@ pub fn center_ui(
             ui.separator();
             let scroll_row =
                 target.and_then(|span| page_rows.iter().position(|row| row.shows(span)));
+            context.view = "page";
             center::virtual_rows(
                 ui,
                 "whole-page",
@@ -208,16 +213,7 @@ pub fn center_ui(
                 page_heights,
                 scroll_row,
                 |ui, index, row| {
-                    center::row_ui(
-                        ui,
-                        source,
-                        bulletin,
-                        row,
-                        index + 1,
-                        &marks,
-                        "page",
-                        &mut out,
-                    );
+                    center::row_ui(ui, &context, row, index + 1, &mut out);
                 },
             );
             return;
@@ -231,7 +227,7 @@ pub fn center_ui(
                 ui.set_width(ui.available_width());
                 ui.label(RichText::new(title).small().weak());
                 for (index, row) in rows.iter().enumerate() {
-                    center::row_ui(ui, source, bulletin, row, index + 1, &marks, "item", out);
+                    center::row_ui(ui, &context, row, index + 1, out);
                 }
             });
         };
@@ -261,16 +257,7 @@ pub fn center_ui(
                         body_heights,
                         scroll_row,
                         |ui, index, row| {
-                            center::row_ui(
-                                ui,
-                                source,
-                                bulletin,
-                                row,
-                                index + 1,
-                                &marks,
-                                "item",
-                                &mut out,
-                            );
+                            center::row_ui(ui, &context, row, index + 1, &mut out);
                         },
                     );
                 });

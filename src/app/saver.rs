@@ -93,11 +93,11 @@ impl Saver {
     /// Waits for a running save, then saves whatever is left, on this thread (closing the
     /// window, switching pages).
     pub fn flush(&mut self, document: &mut Document) -> Result<(), SaveError> {
-        if self.in_flight {
-            if let Ok(outcome) = self.outcomes.recv_timeout(Duration::from_secs(10)) {
-                self.in_flight = false;
-                document.finish_save(outcome)?;
-            }
+        if self.in_flight
+            && let Ok(outcome) = self.outcomes.recv_timeout(Duration::from_secs(10))
+        {
+            self.in_flight = false;
+            document.finish_save(outcome)?;
         }
         if document.is_dirty() && document.page_path().is_some() {
             document.save()?;

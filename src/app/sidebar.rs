@@ -278,7 +278,7 @@ fn inspector_ui(ui: &mut Ui, page: &mut OpenPage, actions: &mut Vec<Action>) -> 
                             )
                             .clicked()
                         {
-                            actions.push(Action::Edit(Command::Relabel {
+                            actions.push(Action::edit(Command::Relabel {
                                 id: id.clone(),
                                 label: tag.label.clone(),
                             }));
@@ -302,14 +302,14 @@ fn inspector_ui(ui: &mut Ui, page: &mut OpenPage, actions: &mut Vec<Action>) -> 
                 ui.label(annotation.status.name());
                 if annotation.status != Status::Accepted && ui.small_button("Accept (A)").clicked()
                 {
-                    actions.push(Action::Edit(Command::SetStatus {
+                    actions.push(Action::edit(Command::SetStatus {
                         id: id.clone(),
                         status: Status::Accepted,
                     }));
                 }
                 if annotation.status != Status::Rejected && ui.small_button("Reject (X)").clicked()
                 {
-                    actions.push(Action::Edit(Command::SetStatus {
+                    actions.push(Action::edit(Command::SetStatus {
                         id: id.clone(),
                         status: Status::Rejected,
                     }));
@@ -342,7 +342,7 @@ fn inspector_ui(ui: &mut Ui, page: &mut OpenPage, actions: &mut Vec<Action>) -> 
             }
         });
     if ui.button("Delete annotation (Del)").clicked() {
-        actions.push(Action::Edit(Command::Delete(id.clone())));
+        actions.push(Action::edit(Command::Delete(id.clone())));
     }
     if commit {
         let mut commands = Vec::new();
@@ -371,7 +371,7 @@ fn inspector_ui(ui: &mut Ui, page: &mut OpenPage, actions: &mut Vec<Action>) -> 
             }
         }
         if !commands.is_empty() {
-            actions.push(Action::Edit(Command::Batch(commands)));
+            actions.push(Action::edit(Command::Batch(commands)));
         }
         sidebar.draft = None;
     }

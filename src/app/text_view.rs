@@ -103,7 +103,7 @@ impl Paragraph {
     }
 
     /// Paragraph position of page offset `offset`, clamped into the paragraph.
-    pub fn from_page(&self, offset: usize) -> usize {
+    pub fn position_of(&self, offset: usize) -> usize {
         let mut before = 0;
         for (part, &len) in self.parts.iter().zip(&self.lengths) {
             if offset < part.end {
@@ -193,7 +193,7 @@ pub fn paragraph_ui(
         if annotation.start < extent.start {
             continue;
         }
-        let index = paragraph.from_page(annotation.start);
+        let index = paragraph.position_of(annotation.start);
         let at = output.galley.pos_from_cursor(CCursor::new(index));
         let position = output.galley_pos + at.min.to_vec2();
         let colour = marks
@@ -288,12 +288,12 @@ fn build_job(
     // Every position where the formatting may change, in paragraph code points.
     let mut cuts: Vec<usize> = vec![0, text.chars().count()];
     for annotation in visible {
-        cuts.push(paragraph.from_page(annotation.start.max(extent.start)));
-        cuts.push(paragraph.from_page(annotation.end.min(extent.end)));
+        cuts.push(paragraph.position_of(annotation.start.max(extent.start)));
+        cuts.push(paragraph.position_of(annotation.end.min(extent.end)));
     }
     for hit in &hits {
-        cuts.push(paragraph.from_page(hit.start.max(extent.start)));
-        cuts.push(paragraph.from_page(hit.end.min(extent.end)));
+        cuts.push(paragraph.position_of(hit.start.max(extent.start)));
+        cuts.push(paragraph.position_of(hit.end.min(extent.end)));
     }
     cuts.sort_unstable();
     cuts.dedup();
@@ -395,8 +395,8 @@ mod tests {
         assert_eq!(paragraph.to_page(4), 4);
         assert_eq!(paragraph.to_page_start(4), 6);
         assert_eq!(paragraph.to_page(5), 7);
-        assert_eq!(paragraph.from_page(7), 5);
-        assert_eq!(paragraph.from_page(6), 4);
+        assert_eq!(paragraph.position_of(7), 5);
+        assert_eq!(paragraph.position_of(6), 4);
         // A selection across the break covers both sides on the page.
         assert_eq!(paragraph.snapped_span(2, 6), Span::new(2, 8));
         assert_eq!(paragraph.snapped_span(4, 6), Span::new(6, 8));

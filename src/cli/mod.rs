@@ -8,6 +8,7 @@ mod annotations;
 mod outline;
 mod page;
 mod segment;
+mod suggest;
 mod tag;
 
 use std::io::{self, Write};
@@ -41,6 +42,8 @@ enum Command {
     Untag(tag::UntagArgs),
     /// List the annotations of pages, with item, pane, status and anchoring.
     Annotations(annotations::Args),
+    /// Suggest annotations (figures, names, titles, dates) for pages.
+    Suggest(suggest::Args),
 }
 
 /// Runs the command line and returns the process's exit status.
@@ -52,6 +55,7 @@ pub fn main() -> ExitCode {
         Some(Command::Tag(args)) => tag::run_tag(&args, &mut out),
         Some(Command::Untag(args)) => tag::run_untag(&args, &mut out),
         Some(Command::Annotations(args)) => annotations::run(&args, &mut out),
+        Some(Command::Suggest(args)) => suggest::run(&args, &mut out),
         None => match crate::app::run(cli.page) {
             Ok(()) => Ok(ExitCode::SUCCESS),
             Err(message) => {

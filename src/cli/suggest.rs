@@ -1,0 +1,146 @@
+//! `copydesk suggest PAGE... [--json] [--only metrics|entities]`: pre-annotations of pages,
+//! one line each for people, or JSON Lines for scripts.
+
+use std::io;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use serde::Serialize;
+
+use super::{Output, page, report, status};
+use crate::annotation::{Direction, Metric};
+use crate::bulletin::segment;
+use crate::suggest::{Options, Suggestion, suggest};
+
+/// Arguments of `copydesk suggest`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Page files to read (`-` reads standard input).
+    #[arg(required = true)]
+    pages: Vec<PathBuf>,
+    /// Print one JSON object per suggestion (JSON Lines) instead of readable lines.
+    #[arg(long)]
+    json: bool,
+    /// Only figures, or only names, titles, events and dates.
+    #[arg(long, value_enum)]
+    only: Option<Only>,
+}
+
+/// What `--only` keeps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum Only {
+    /// `METRIC` suggestions.
+    Metrics,
+    /// `PER`, `LOC`, `ORG`, `WORK`, `EVENT` and `DATE` suggestions.
+    Entities,
+}
+
+/// One suggestion in `suggest --json`.
+#[derive(Serialize)]
+struct SuggestionJson<'a> {
+    file: &'a str,
+    label: &'a str,
+    start: usize,
+    end: usize,
+    text: &'a str,
+    rule: &'a str,
+    metric: Option<&'a Metric>,
+}
+
+/// Suggests annotations for every page, printing each page as it is done; pages that cannot
+/// be read are reported on standard error and make the exit status non-zero.
+pub fn run(args: &Args, out: &mut Output) -> io::Result<ExitCode> {
+    let options = Options {
+        metrics: args.only != Some(Only::Entities),
+        entities: args.only != Some(Only::Metrics),
+    };
+    let mut failures = 0;
+    let mut printed = 0;
+    for path in &args.pages {
+        let page = match page::read(path) {
+            Ok(page) => page,
+            Err(message) => {
+                report(&message);
+                failures += 1;
+                continue;
+            }
+        };
+        let bulletin = segment(page.source.text());
+        let suggestions = suggest(&page.source, &bulletin, &[], options);
+        if !args.json {
+            if printed > 0 {
+                out.line("")?;
+            }
+            out.line(&format!("{}  {} suggestions", page.name, suggestions.len()))?;
+        }
+        printed += 1;
+        for suggestion in &suggestions {
+            let text = page.source.slice(suggestion.span);
+            if args.json {
+                let json = SuggestionJson {
+                    file: &page.name,
+                    label: suggestion.label,
+                    start: suggestion.span.start,
+                    end: suggestion.span.end,
+                    text,
+                    rule: suggestion.rule,
+                    metric: suggestion.metric.as_ref(),
+                };
+                let line = serde_json::to_string(&json).map_err(io::Error::other)?;
+                out.line(&line)?;
+            } else {
+                out.line(&readable(suggestion, text))?;
+            }
+        }
+    }
+    Ok(status(failures))
+}
+
+/// `  240-248  METRIC  386.2亿元  metric.money  value=386.2 scale=亿 …`
+fn readable(suggestion: &Suggestion, text: &str) -> String {
+    let range = format!("{}-{}", suggestion.span.start, suggestion.span.end);
+    let text = text.replace(['\r', '\n'], " ");
+    let mut line = format!(
+        "  {range:<11} {:<7} {text}  {}",
+        suggestion.label, suggestion.rule
+    );
+    if let Some(metric) = &suggestion.metric {
+        line.push_str("  ");
+        line.push_str(&metric_fields(metric).join(" "));
+    }
+    line
+}
+
+/// The fields of a metric that are set, as `name=value`.
+fn metric_fields(metric: &Metric) -> Vec<String> {
+    let Metric {
+        value,
+        number,
+        upper,
+        scale,
+        unit,
+        approx,
+        indicator,
+        period,
+        change,
+    } = metric;
+    let mut fields = vec![format!("value={value}")];
+    if *scale != 1 {
+        fields.push(format!("scale={scale}"));
+    }
+    fields.extend(number.map(|n| format!("number={n}")));
+    fields.extend(upper.map(|n| format!("upper={n}")));
+    fields.extend(unit.as_ref().map(|u| format!("unit={u}")));
+    fields.extend(approx.as_ref().map(|a| format!("approx={a}")));
+    fields.extend(indicator.as_ref().map(|i| format!("indicator={i}")));
+    fields.extend(period.as_ref().map(|p| format!("period={p}")));
+    if let Some(change) = change {
+        let sign = match change.direction {
+            Direction::Up => "+",
+            Direction::Down => "-",
+            Direction::Unknown => "",
+        };
+        fields.push(format!("change={}{sign}{}", change.phrase, change.figure));
+    }
+    fields
+}

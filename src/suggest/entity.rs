@@ -1,0 +1,253 @@
+//! Entity suggestions: people from bylines and credits (certain), names already accepted on
+//! the page at their other occurrences, titles in `《…》`, events named in quotation marks,
+//! people introduced by a title (`村民郑有田说`), dates, and [`super::words`]' jieba and suffix
+//! rules.
+//!
+//! Entity suggestions never overlap one another or a figure: where two rules claim the same
+//! characters, the stronger rule wins (the order of [`PRIORITY`]), then the longer span.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::element::Element;
+use super::{Suggestion, words};
+use crate::bulletin::{Bulletin, Item, Person};
+use crate::text::{Source, Span};
+
+/// Rules from strongest to weakest.
+const PRIORITY: &[&str] = &[
+    "entity.byline",
+    "entity.accepted",
+    "entity.byline-name",
+    "entity.work-title",
+    "date.ymd",
+    "date.year",
+    "date.month-range",
+    "date.md",
+    "date.month",
+    "date.day",
+    "entity.title-name",
+    "entity.quoted-event",
+    "entity.suffix-org",
+    "entity.suffix-loc",
+    "entity.jieba-nt",
+    "entity.jieba-ns",
+    "entity.jieba-nr",
+];
+
+/// Endings of event names written in quotation marks (`“澄江美食节”`).
+const EVENT_SUFFIXES: &[&str] = &[
+    "节",
+    "博览会",
+    "运动会",
+    "联赛",
+    "马拉松",
+    "论坛",
+    "音乐会",
+    "大赛",
+    "比赛",
+    "杯",
+    "展",
+    "展览",
+    "文化周",
+    "峰会",
+    "年会",
+];
+/// Longest title or event name, in characters.
+const MAX_TITLE: usize = 50;
+
+/// A person introduced by what they are: `村民郑有田说`, `负责人刘春阳表示`.
+static TITLE_NAME: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(&format!(
+        "(?:村民|居民|市民|农民|负责人|党员|书记|主任|局长|经理|站长|所长|队长|院长|校长|老师|教师|医生|护士|志愿者|老人|大爷|大妈|阿姨|师傅|工人|社长|董事长|总经理|理事长)(?P<name>[{}]\\p{{Han}}{{1,2}}?)(?:说|表示|介绍|告诉|称|笑|满脸|一边|坦言|感慨|指出|对|正在|[：:])",
+        words::SURNAMES
+    ))
+    .ok()
+});
+
+/// Entity and date suggestions for the page. `dates` come from the figure scanner; `taken`
+/// are the figures' spans, which entities must not overlap.
+pub fn find(
+    source: &Source,
+    bulletin: &Bulletin,
+    elements: &[Element],
+    accepted: &[(&str, &str)],
+    dates: Vec<Suggestion>,
+    taken: &[Span],
+) -> Vec<Suggestion> {
+    let mut candidates = dates;
+    let people = byline_people(bulletin);
+    let mut known: HashMap<String, (&'static str, &'static str)> = HashMap::new();
+    for person in &people {
+        candidates.push(entity("PER", person.name, "entity.byline"));
+        let name = source.slice(person.name);
+        if name.chars().count() >= 2 {
+            known.insert(name.to_owned(), ("PER", "entity.byline-name"));
+        }
+    }
+    for &(label, quote) in accepted {
+        if let Some(label) = entity_label(label)
+            && !quote.trim().is_empty()
+        {
+            known.insert(quote.to_owned(), (label, "entity.accepted"));
+        }
+    }
+    let known_re = known_pattern(&known);
+    for element in elements {
+        let mut add = |label, span: Span, rule| {
+            if !span.is_empty() {
+                candidates.push(entity(label, element.page_span(span), rule));
+            }
+        };
+        if let Some(re) = &known_re {
+            for m in re.find_iter(&element.text) {
+                if let Some(&(label, rule)) = known.get(m.as_str()) {
+                    add(label, char_span(element, m.start(), m.end()), rule);
+                }
+            }
+        }
+        for (label, inner, rule) in quoted(element) {
+            add(label, inner, rule);
+        }
+        if let Some(re) = TITLE_NAME.as_ref() {
+            for caps in re.captures_iter(&element.text) {
+                if let Some(name) = caps.name("name") {
+                    add(
+                        "PER",
+                        char_span(element, name.start(), name.end()),
+                        "entity.title-name",
+                    );
+                }
+            }
+        }
+        for (label, span, rule) in words::find(&element.text) {
+            add(label, span, rule);
+        }
+    }
+    resolve(candidates, taken)
+}
+
+fn entity(label: &'static str, span: Span, rule: &'static str) -> Suggestion {
+    Suggestion {
+        label,
+        span,
+        rule,
+        metric: None,
+    }
+}
+
+/// The static label of an accepted entity; figures are not propagated.
+fn entity_label(label: &str) -> Option<&'static str> {
+    ["PER", "LOC", "ORG", "WORK", "EVENT", "DATE"]
+        .into_iter()
+        .find(|known| *known == label)
+}
+
+/// Everyone named in a byline, a trailing byline or a photo credit.
+fn byline_people(bulletin: &Bulletin) -> Vec<Person> {
+    let mut people = Vec::new();
+    for item in &bulletin.items {
+        match item {
+            Item::Article(article) => {
+                people.extend(article.byline.iter().flat_map(|b| b.people.iter().copied()));
+                people.extend(
+                    article
+                        .trailing_byline
+                        .iter()
+                        .flat_map(|t| t.people.iter().copied()),
+                );
+            }
+            Item::Photo(photo) => {
+                people.extend(photo.credit.iter().flat_map(|c| c.people.iter().copied()));
+            }
+            Item::Other(_) => {}
+        }
+    }
+    people
+}
+
+/// One pattern matching every known name, longest first.
+fn known_pattern(known: &HashMap<String, (&'static str, &'static str)>) -> Option<Regex> {
+    if known.is_empty() {
+        return None;
+    }
+    let mut names: Vec<&String> = known.keys().collect();
+    names.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    let alternation: Vec<String> = names.iter().map(|name| regex::escape(name)).collect();
+    Regex::new(&alternation.join("|")).ok()
+}
+
+fn char_span(element: &Element, start: usize, end: usize) -> Span {
+    Span::new(element.char_at_byte(start), element.char_at_byte(end))
+}
+
+/// Titles in `《…》` (WORK) and event names in `“…”` (EVENT): the text inside the brackets.
+fn quoted(element: &Element) -> Vec<(&'static str, Span, &'static str)> {
+    let chars = &element.chars;
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < chars.len() {
+        let close = match chars[k] {
+            '《' => '》',
+            '“' => '”',
+            _ => {
+                k += 1;
+                continue;
+            }
+        };
+        let Some(end) = chars[k + 1..]
+            .iter()
+            .take(MAX_TITLE + 1)
+            .position(|&c| c == close || c == '\n')
+            .map(|n| k + 1 + n)
+            .filter(|&end| chars[end] == close && end > k + 1)
+        else {
+            k += 1;
+            continue;
+        };
+        let inner = Span::new(k + 1, end);
+        let text = element.str(inner);
+        if close == '》' {
+            out.push(("WORK", inner, "entity.work-title"));
+        } else if EVENT_SUFFIXES.iter().any(|s| text.ends_with(s))
+            && !text.contains(|c: char| "，,。！？；：、".contains(c))
+        {
+            out.push(("EVENT", inner, "entity.quoted-event"));
+        }
+        k = end + 1;
+    }
+    out
+}
+
+/// Keeps the strongest candidates that overlap nothing kept before them.
+fn resolve(mut candidates: Vec<Suggestion>, taken: &[Span]) -> Vec<Suggestion> {
+    let rank = |rule: &str| {
+        PRIORITY
+            .iter()
+            .position(|r| *r == rule)
+            .unwrap_or(usize::MAX)
+    };
+    candidates.sort_by(|a, b| {
+        rank(a.rule)
+            .cmp(&rank(b.rule))
+            .then(b.span.len().cmp(&a.span.len()))
+            .then(a.span.cmp(&b.span))
+    });
+    let mut kept: BTreeMap<usize, usize> = taken.iter().map(|s| (s.start, s.end)).collect();
+    let mut out = Vec::new();
+    for candidate in candidates {
+        let span = candidate.span;
+        let clash = kept
+            .range(..span.end)
+            .next_back()
+            .is_some_and(|(_, &end)| end > span.start);
+        if span.is_empty() || clash {
+            continue;
+        }
+        kept.insert(span.start, span.end);
+        out.push(candidate);
+    }
+    out
+}

@@ -1,0 +1,110 @@
+//! Pre-annotation: figures, dates and names the page probably contains, for an editor or a
+//! researcher to accept or reject with one key.
+//!
+//! [`suggest`] runs deterministic recognizers over the text of every element of a segmented
+//! page (kicker, headline, subtitle, byline dateline, paragraphs, captions, unplaced lines —
+//! never the `#` markers): [`metric`] for figures, [`date`] for dates, and [`entity`] for
+//! people, places, organisations, titles and events (bylines, `jieba-rs` part-of-speech tags,
+//! suffix rules, `《…》`). Nothing here is certain except bylines; nothing here writes
+//! annotations — accepting a suggestion is the annotation core's business.
+
+mod context;
+mod date;
+mod element;
+mod entity;
+mod metric;
+mod number;
+mod units;
+mod words;
+
+use crate::annotation::Metric;
+use crate::bulletin::Bulletin;
+use crate::text::{Source, Span};
+
+pub use words::load as load_dictionary;
+
+/// One suggested annotation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Suggestion {
+    /// `METRIC`, `PER`, `LOC`, `ORG`, `WORK`, `EVENT` or `DATE`.
+    pub label: &'static str,
+    /// Where, in code points of the whole page. A figure cut by a column break spans the gap.
+    pub span: Span,
+    /// The rule that found it, such as `metric.money`, `entity.byline`, `date.ymd`: lets a
+    /// researcher measure and filter rules.
+    pub rule: &'static str,
+    /// The parsed figure, for `METRIC` suggestions.
+    pub metric: Option<Metric>,
+}
+
+/// Which recognizers to run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// Figures (`METRIC`).
+    pub metrics: bool,
+    /// Names, titles, events and dates (`PER`, `LOC`, `ORG`, `WORK`, `EVENT`, `DATE`).
+    pub entities: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            metrics: true,
+            entities: true,
+        }
+    }
+}
+
+/// Suggests annotations for a segmented page.
+///
+/// `accepted` lists `(label, quote)` of entities already accepted on the page; each is
+/// suggested again wherever its quote occurs (rule `entity.accepted`), including where it is
+/// already annotated — the caller drops those. The result is sorted by span (then label) and
+/// holds no two suggestions with the same label and span. Entity suggestions never overlap
+/// each other or a figure; figures and dates never overlap.
+pub fn suggest(
+    source: &Source,
+    bulletin: &Bulletin,
+    accepted: &[(&str, &str)],
+    options: Options,
+) -> Vec<Suggestion> {
+    let elements = element::elements(source, bulletin);
+    let mut metrics = Vec::new();
+    let mut dates = Vec::new();
+    for element in &elements {
+        let found = metric::find(element);
+        if options.metrics {
+            metrics.extend(
+                found
+                    .metrics
+                    .into_iter()
+                    .map(|(span, rule, metric)| Suggestion {
+                        label: "METRIC",
+                        span: element.page_span(span),
+                        rule,
+                        metric: Some(metric),
+                    }),
+            );
+        }
+        if options.entities {
+            dates.extend(found.dates.into_iter().map(|(span, rule)| Suggestion {
+                label: "DATE",
+                span: element.page_span(span),
+                rule,
+                metric: None,
+            }));
+        }
+    }
+    let mut out = metrics;
+    if options.entities {
+        let taken: Vec<Span> = out.iter().map(|s| s.span).collect();
+        let entities = entity::find(source, bulletin, &elements, accepted, dates, &taken);
+        out.extend(entities);
+    }
+    out.sort_by(|a, b| a.span.cmp(&b.span).then(a.label.cmp(b.label)));
+    out.dedup_by(|a, b| a.span == b.span && a.label == b.label);
+    out
+}
+
+#[cfg(test)]
+mod tests;
