@@ -72,6 +72,7 @@ impl Find {
 pub fn menu_bar(ui: &mut Ui, app: &mut CopydeskApp) {
     let mut clicked = None;
     let recent = app.settings.recent.clone();
+    let mut suggest_on_open = app.settings.suggest_on_open;
     egui::Panel::top("menu").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
             let item = |ui: &mut Ui, command: UiCommand, clicked: &mut Option<Action>| {
@@ -110,6 +111,14 @@ pub fn menu_bar(ui: &mut Ui, app: &mut CopydeskApp) {
                 item(ui, UiCommand::Redo, &mut clicked);
                 item(ui, UiCommand::DeleteAnnotation, &mut clicked);
                 ui.separator();
+                item(ui, UiCommand::Suggest, &mut clicked);
+                item(ui, UiCommand::NextSuggestion, &mut clicked);
+                item(ui, UiCommand::PreviousSuggestion, &mut clicked);
+                item(ui, UiCommand::Accept, &mut clicked);
+                item(ui, UiCommand::Reject, &mut clicked);
+                item(ui, UiCommand::AcceptAllOfLabel, &mut clicked);
+                ui.checkbox(&mut suggest_on_open, "Suggest when a page opens");
+                ui.separator();
                 item(ui, UiCommand::Find, &mut clicked);
                 item(ui, UiCommand::FindNext, &mut clicked);
                 item(ui, UiCommand::FindPrevious, &mut clicked);
@@ -127,6 +136,7 @@ pub fn menu_bar(ui: &mut Ui, app: &mut CopydeskApp) {
             ui.menu_button("Help", |ui| item(ui, UiCommand::Help, &mut clicked));
         });
     });
+    app.settings.suggest_on_open = suggest_on_open;
     app.actions.extend(clicked);
 }
 

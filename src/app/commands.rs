@@ -21,6 +21,18 @@ pub enum UiCommand {
     Redo,
     /// Delete the selected annotation.
     DeleteAnnotation,
+    /// Run the recognizers and add their suggestions to review.
+    Suggest,
+    /// Accept the selected suggestion and go to the next.
+    Accept,
+    /// Reject the selected suggestion and go to the next.
+    Reject,
+    /// Select the next suggestion.
+    NextSuggestion,
+    /// Select the previous suggestion.
+    PreviousSuggestion,
+    /// Accept every suggestion with the selected one's label in the current story.
+    AcceptAllOfLabel,
     /// Show the next item of the page.
     NextItem,
     /// Show the previous item of the page.
@@ -55,13 +67,19 @@ pub enum UiCommand {
 
 impl UiCommand {
     /// All commands, in the order the help overlay lists them.
-    pub const ALL: [Self; 21] = [
+    pub const ALL: [Self; 27] = [
         Self::OpenPage,
         Self::OpenFolder,
         Self::Save,
         Self::Undo,
         Self::Redo,
         Self::DeleteAnnotation,
+        Self::Suggest,
+        Self::Accept,
+        Self::Reject,
+        Self::NextSuggestion,
+        Self::PreviousSuggestion,
+        Self::AcceptAllOfLabel,
         Self::NextItem,
         Self::PreviousItem,
         Self::NextPage,
@@ -88,6 +106,12 @@ impl UiCommand {
             Self::Undo => "Undo",
             Self::Redo => "Redo",
             Self::DeleteAnnotation => "Delete annotation",
+            Self::Suggest => "Suggest annotations",
+            Self::Accept => "Accept suggestion",
+            Self::Reject => "Reject suggestion",
+            Self::NextSuggestion => "Next suggestion",
+            Self::PreviousSuggestion => "Previous suggestion",
+            Self::AcceptAllOfLabel => "Accept all of this label in the story",
             Self::NextItem => "Next story or photo",
             Self::PreviousItem => "Previous story or photo",
             Self::NextPage => "Next page in folder",
@@ -118,6 +142,12 @@ impl UiCommand {
             Self::Undo => key(command, Key::Z),
             Self::Redo => key(shift_command, Key::Z),
             Self::DeleteAnnotation => key(Modifiers::NONE, Key::Delete),
+            Self::Suggest => key(Modifiers::NONE, Key::F6),
+            Self::Accept => key(Modifiers::NONE, Key::A),
+            Self::Reject => key(Modifiers::NONE, Key::X),
+            Self::NextSuggestion => key(Modifiers::NONE, Key::Tab),
+            Self::PreviousSuggestion => key(Modifiers::SHIFT, Key::Tab),
+            Self::AcceptAllOfLabel => key(Modifiers::SHIFT, Key::A),
             Self::NextItem => key(command, Key::ArrowDown),
             Self::PreviousItem => key(command, Key::ArrowUp),
             Self::NextPage => key(command, Key::PageDown),
@@ -145,25 +175,65 @@ impl UiCommand {
             [KeyboardShortcut::new(Modifiers::NONE, Key::Backspace)];
         const HELP: [KeyboardShortcut; 1] =
             [KeyboardShortcut::new(Modifiers::NONE, Key::Questionmark)];
+        const ACCEPT: [KeyboardShortcut; 1] = [KeyboardShortcut::new(Modifiers::NONE, Key::Enter)];
         match self {
             Self::Redo => &REDO,
             Self::ZoomIn => &ZOOM_IN,
             Self::DeleteAnnotation => &DELETE,
             Self::Help => &HELP,
+            Self::Accept => &ACCEPT,
             _ => &[],
         }
+    }
+
+    /// Every shortcut with its command, most specific first: egui ignores extra Shift and Alt
+    /// when matching, so Ctrl+Shift+Z must be tried before Ctrl+Z.
+    pub fn all_shortcuts() -> Vec<(KeyboardShortcut, Self)> {
+        let mut all: Vec<(KeyboardShortcut, Self)> = Self::ALL
+            .iter()
+            .flat_map(|&command| {
+                command
+                    .shortcut()
+                    .into_iter()
+                    .chain(command.extra_shortcuts().iter().copied())
+                    .map(move |shortcut| (shortcut, command))
+            })
+            .collect();
+        let weight =
+            |m: Modifiers| u8::from(m.shift) + u8::from(m.alt) + u8::from(m.command || m.ctrl);
+        all.sort_by_key(|(shortcut, _)| std::cmp::Reverse(weight(shortcut.modifiers)));
+        all
     }
 
     /// True for commands whose keys would type into a text field, so they only act when no
     /// editable field has the keyboard.
     pub fn is_plain_key(self) -> bool {
-        matches!(self, Self::DeleteAnnotation | Self::Help)
+        matches!(
+            self,
+            Self::DeleteAnnotation
+                | Self::Help
+                | Self::Accept
+                | Self::Reject
+                | Self::NextSuggestion
+                | Self::PreviousSuggestion
+                | Self::AcceptAllOfLabel
+        )
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shifted_shortcuts_are_tried_first() {
+        let all = UiCommand::all_shortcuts();
+        let position = |command| all.iter().position(|(_, c)| *c == command).unwrap();
+        assert!(position(UiCommand::Redo) < position(UiCommand::Undo));
+        assert!(position(UiCommand::AcceptAllOfLabel) < position(UiCommand::Accept));
+        assert!(position(UiCommand::PreviousSuggestion) < position(UiCommand::NextSuggestion));
+        assert!(position(UiCommand::FindPrevious) < position(UiCommand::FindNext));
+    }
 
     #[test]
     fn shortcuts_are_unique() {
@@ -178,6 +248,6 @@ mod tests {
                 seen.push(shortcut);
             }
         }
-        assert_eq!(seen.len(), 25);
+        assert_eq!(seen.len(), 32);
     }
 }

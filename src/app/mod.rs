@@ -27,7 +27,7 @@ pub use page::OpenPage;
 pub use settings::Settings;
 
 use crate::annotation::{
-    Annotation, AnnotationId, Command, Document, OpenError, Origin, SaveError,
+    Annotation, AnnotationId, Command, Document, OpenError, Origin, SaveError, Status,
 };
 use crate::text::Span;
 use dialogs::FileDialog;
@@ -215,19 +215,12 @@ impl CopydeskApp {
         let editing = self.editing_text;
         let mut found = Vec::new();
         ctx.input_mut(|input| {
-            for command in UiCommand::ALL {
+            for (shortcut, command) in UiCommand::all_shortcuts() {
                 if editing && command.is_plain_key() {
                     continue;
                 }
-                let shortcuts = command
-                    .shortcut()
-                    .into_iter()
-                    .chain(command.extra_shortcuts().iter().copied());
-                for shortcut in shortcuts {
-                    if input.consume_shortcut(&shortcut) {
-                        found.push(Action::Ui(command));
-                        break;
-                    }
+                if input.consume_shortcut(&shortcut) {
+                    found.push(Action::Ui(command));
                 }
             }
         });
@@ -362,6 +355,12 @@ impl CopydeskApp {
                     self.edit(Command::Delete(id));
                 }
             }
+            UiCommand::Suggest => self.suggest(),
+            UiCommand::Accept => self.review(Status::Accepted),
+            UiCommand::Reject => self.review(Status::Rejected),
+            UiCommand::NextSuggestion => self.next_suggestion(true),
+            UiCommand::PreviousSuggestion => self.next_suggestion(false),
+            UiCommand::AcceptAllOfLabel => self.accept_all_of_label(),
             UiCommand::NextItem | UiCommand::PreviousItem => {
                 if let Some(page) = &mut self.page {
                     let count = page.document.bulletin().items.len();
@@ -416,6 +415,112 @@ impl CopydeskApp {
             }
             UiCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
+    }
+
+    /// Adds the recognizers' new suggestions as one undoable step and selects the first.
+    fn suggest(&mut self) {
+        let Some(page) = &mut self.page else { return };
+        let added =
+            crate::suggest::new_suggestions(&page.document, crate::suggest::Options::default());
+        let count = added.len();
+        if count > 0 {
+            self.edit(Command::Batch(
+                added.into_iter().map(Command::Add).collect(),
+            ));
+            self.next_suggestion(true);
+        }
+        self.notice = Some(format!(
+            "{count} new suggestions: Tab goes through them, A or Enter accepts, X rejects"
+        ));
+    }
+
+    /// Accepts or rejects the selected suggestion, then selects the next one.
+    fn review(&mut self, status: Status) {
+        let Some(page) = &self.page else { return };
+        let Some(id) = page.selected.clone() else {
+            self.notice = Some("Select a suggestion first (Tab selects the next one)".into());
+            return;
+        };
+        let was_suggested = page
+            .document
+            .get(&id)
+            .is_some_and(|a| a.status == Status::Suggested);
+        self.edit(Command::SetStatus { id, status });
+        if was_suggested {
+            self.next_suggestion(true);
+        }
+    }
+
+    /// Selects the next (or previous) suggestion in page order after the selected annotation,
+    /// or after the start of the item shown.
+    fn next_suggestion(&mut self, forward: bool) {
+        let Some(page) = &mut self.page else { return };
+        let annotations = page.document.annotations();
+        let here = page
+            .selected
+            .as_ref()
+            .and_then(|id| annotations.iter().position(|a| &a.id == id));
+        let suggested = |a: &&Annotation| a.status == Status::Suggested;
+        let found = match (here, forward) {
+            (Some(at), true) => annotations[at + 1..].iter().find(suggested),
+            (Some(at), false) => annotations[..at].iter().rev().find(suggested),
+            (None, true) => {
+                let start = page.item_start();
+                annotations
+                    .iter()
+                    .filter(|a| a.start >= start)
+                    .find(suggested)
+            }
+            (None, false) => annotations.iter().rev().find(suggested),
+        }
+        .or_else(|| {
+            if forward {
+                annotations.iter().find(suggested)
+            } else {
+                annotations.iter().rev().find(suggested)
+            }
+        });
+        match found.map(|a| a.id.clone()) {
+            Some(id) => page.select(Some(id)),
+            None => self.notice = Some("No suggestions left to review".into()),
+        }
+    }
+
+    /// Accepts every suggestion of the selected annotation's label in the item shown.
+    fn accept_all_of_label(&mut self) {
+        let Some(page) = &self.page else { return };
+        let Some(label) = page
+            .selected
+            .as_ref()
+            .and_then(|id| page.document.get(id))
+            .map(|a| a.label.clone())
+        else {
+            self.notice = Some("Select a suggestion of the label to accept".into());
+            return;
+        };
+        let item = page.item;
+        let commands: Vec<Command> = page
+            .document
+            .annotations()
+            .iter()
+            .filter(|a| a.label == label && a.status == Status::Suggested)
+            .filter(|a| {
+                page.document
+                    .locate(a.span())
+                    .is_some_and(|l| l.item == item)
+            })
+            .map(|a| Command::SetStatus {
+                id: a.id.clone(),
+                status: Status::Accepted,
+            })
+            .collect();
+        let count = commands.len();
+        if count > 0 {
+            self.edit(Command::Batch(commands));
+        }
+        self.notice = Some(format!(
+            "Accepted {count} {label} suggestions in this story"
+        ));
     }
 
     fn zoom(&mut self, ctx: &egui::Context, factor: f32) {
@@ -536,6 +641,9 @@ impl CopydeskApp {
         self.settings.remember(path);
         self.find.reset();
         self.page = Some(OpenPage::new(document, None));
+        if self.settings.suggest_on_open {
+            self.suggest();
+        }
     }
 
     fn open_failed(&mut self, path: &Path, err: &OpenError) {

@@ -127,6 +127,15 @@ impl OpenPage {
         }
     }
 
+    /// Where the item shown starts on the page.
+    pub fn item_start(&self) -> usize {
+        self.document
+            .bulletin()
+            .items
+            .get(self.item)
+            .map_or(0, |item| item.extent().start)
+    }
+
     /// The next or previous page of the folder.
     pub fn neighbour(&self, next: bool) -> Option<PathBuf> {
         let pages = self.folder.as_ref()?;

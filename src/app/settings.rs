@@ -19,6 +19,8 @@ pub struct Settings {
     pub recent: Vec<PathBuf>,
     /// The page open when the app last closed.
     pub last_page: Option<PathBuf>,
+    /// Run the recognizers whenever a page is opened.
+    pub suggest_on_open: bool,
     /// The CJK font found on an earlier run, so start-up does not scan the system again.
     pub cjk_font: Option<super::fonts::FoundFont>,
 }
@@ -30,6 +32,7 @@ impl Default for Settings {
             zoom: 1.0,
             recent: Vec::new(),
             last_page: None,
+            suggest_on_open: false,
             cjk_font: None,
         }
     }

@@ -42,8 +42,10 @@ enum Command {
     Untag(tag::UntagArgs),
     /// List the annotations of pages, with item, pane, status and anchoring.
     Annotations(annotations::Args),
-    /// Suggest annotations (figures, names, titles, dates) for pages.
+    /// Suggest annotations (figures, names, titles, dates) for pages; --write adds them.
     Suggest(suggest::Args),
+    /// Accept or reject suggestions, by id or by label.
+    Review(tag::ReviewArgs),
 }
 
 /// Runs the command line and returns the process's exit status.
@@ -56,6 +58,7 @@ pub fn main() -> ExitCode {
         Some(Command::Untag(args)) => tag::run_untag(&args, &mut out),
         Some(Command::Annotations(args)) => annotations::run(&args, &mut out),
         Some(Command::Suggest(args)) => suggest::run(&args, &mut out),
+        Some(Command::Review(args)) => tag::run_review(&args, &mut out),
         None => match crate::app::run(cli.page) {
             Ok(()) => Ok(ExitCode::SUCCESS),
             Err(message) => {

@@ -1,5 +1,6 @@
-//! `copydesk suggest PAGE... [--json] [--only metrics|entities]`: pre-annotations of pages,
-//! one line each for people, or JSON Lines for scripts.
+//! `copydesk suggest PAGE... [--json] [--write] [--only metrics|entities]`: pre-annotations of
+//! pages, one line each for people, or JSON Lines for scripts; `--write` adds the new ones to
+//! the pages' sidecars as suggestions to review.
 
 use std::io;
 use std::path::PathBuf;
@@ -8,9 +9,9 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::{Output, page, report, status};
-use crate::annotation::{Direction, Metric};
+use crate::annotation::{Command, Direction, Metric};
 use crate::bulletin::segment;
-use crate::suggest::{Options, Suggestion, suggest};
+use crate::suggest::{Options, Suggestion, new_suggestions, suggest};
 
 /// Arguments of `copydesk suggest`.
 #[derive(Debug, clap::Args)]
@@ -24,6 +25,10 @@ pub struct Args {
     /// Only figures, or only names, titles, events and dates.
     #[arg(long, value_enum)]
     only: Option<Only>,
+    /// Add the suggestions not on the page yet to its sidecar, with status "suggested" (a
+    /// rejected suggestion is never added again). Prints what was added.
+    #[arg(long)]
+    write: bool,
 }
 
 /// What `--only` keeps.
@@ -54,6 +59,9 @@ pub fn run(args: &Args, out: &mut Output) -> io::Result<ExitCode> {
         metrics: args.only != Some(Only::Entities),
         entities: args.only != Some(Only::Metrics),
     };
+    if args.write {
+        return write(args, options, out);
+    }
     let mut failures = 0;
     let mut printed = 0;
     for path in &args.pages {
@@ -91,6 +99,63 @@ pub fn run(args: &Args, out: &mut Output) -> io::Result<ExitCode> {
             } else {
                 out.line(&readable(suggestion, text))?;
             }
+        }
+    }
+    Ok(status(failures))
+}
+
+/// `--write`: adds each page's new suggestions to its sidecar and prints them.
+fn write(args: &Args, options: Options, out: &mut Output) -> io::Result<ExitCode> {
+    let mut failures = 0;
+    for path in &args.pages {
+        let name = path.display().to_string();
+        if name == "-" {
+            report("standard input: --write needs a page file, to put the sidecar beside it");
+            failures += 1;
+            continue;
+        }
+        let mut document = match super::tag::open_for_change(path, false) {
+            Ok(document) => document,
+            Err(message) => {
+                report(&message);
+                failures += 1;
+                continue;
+            }
+        };
+        let added = new_suggestions(&document, options);
+        for annotation in &added {
+            let rule = match &annotation.origin {
+                crate::annotation::Origin::Rule(rule) => rule.as_str(),
+                _ => "",
+            };
+            if args.json {
+                let json = SuggestionJson {
+                    file: &name,
+                    label: &annotation.label,
+                    start: annotation.start,
+                    end: annotation.end,
+                    text: &annotation.quote,
+                    rule,
+                    metric: annotation.metric.as_ref(),
+                };
+                out.line(&serde_json::to_string(&json).map_err(io::Error::other)?)?;
+            }
+        }
+        let count = added.len();
+        if count > 0 {
+            let commands = added.into_iter().map(Command::Add).collect();
+            let saved = document
+                .apply(Command::Batch(commands))
+                .map_err(|err| format!("{name}: {err}"))
+                .and_then(|()| document.save().map_err(|err| err.to_string()));
+            if let Err(message) = saved {
+                report(&message);
+                failures += 1;
+                continue;
+            }
+        }
+        if !args.json {
+            out.line(&format!("{name}: added {count} suggestions to review"))?;
         }
     }
     Ok(status(failures))

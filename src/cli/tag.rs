@@ -212,3 +212,80 @@ pub fn run_untag(args: &UntagArgs, out: &mut Output) -> io::Result<ExitCode> {
     out.line(&format!("{name}: removed {} annotation(s)", args.ids.len()))?;
     Ok(ExitCode::SUCCESS)
 }
+
+/// Arguments of `copydesk review`.
+#[derive(Debug, clap::Args)]
+#[command(group(clap::ArgGroup::new("verdict").required(true).args(["accept", "reject"])))]
+#[command(group(clap::ArgGroup::new("which").required(true).args(["ids", "label"])))]
+pub struct ReviewArgs {
+    /// The page.
+    page: PathBuf,
+    /// Accept the suggestions.
+    #[arg(long)]
+    accept: bool,
+    /// Reject the suggestions (they stay in the sidecar and are not suggested again).
+    #[arg(long)]
+    reject: bool,
+    /// Ids of the annotations (see `copydesk annotations`).
+    #[arg(long = "id")]
+    ids: Vec<String>,
+    /// Every suggestion with this label.
+    #[arg(long)]
+    label: Option<String>,
+    /// With --label: only in this item (1-based, as numbered by `copydesk segment`).
+    #[arg(long, requires = "label")]
+    item: Option<usize>,
+}
+
+/// Accepts or rejects suggestions, by id or by label, as one step, and saves.
+pub fn run_review(args: &ReviewArgs, out: &mut Output) -> io::Result<ExitCode> {
+    let name = args.page.display();
+    let mut document = match open_for_change(&args.page, false) {
+        Ok(document) => document,
+        Err(message) => {
+            report(&message);
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let status = if args.accept {
+        Status::Accepted
+    } else {
+        Status::Rejected
+    };
+    let ids: Vec<AnnotationId> = match &args.label {
+        Some(label) => document
+            .annotations()
+            .iter()
+            .filter(|a| &a.label == label && a.status == Status::Suggested)
+            .filter(|a| {
+                args.item.is_none_or(|item| {
+                    document
+                        .locate(a.span())
+                        .is_some_and(|l| l.item + 1 == item)
+                })
+            })
+            .map(|a| a.id.clone())
+            .collect(),
+        None => args.ids.iter().map(|id| AnnotationId(id.clone())).collect(),
+    };
+    let commands: Vec<Command> = ids
+        .iter()
+        .map(|id| Command::SetStatus {
+            id: id.clone(),
+            status,
+        })
+        .collect();
+    let count = commands.len();
+    if count > 0 {
+        if let Err(err) = document.apply(Command::Batch(commands)) {
+            report(&format!("{name}: {err}; nothing was changed"));
+            return Ok(ExitCode::FAILURE);
+        }
+        if let Err(err) = document.save() {
+            report(&err.to_string());
+            return Ok(ExitCode::FAILURE);
+        }
+    }
+    out.line(&format!("{name}: {} {count} annotation(s)", status.name()))?;
+    Ok(ExitCode::SUCCESS)
+}

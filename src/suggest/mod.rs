@@ -6,7 +6,8 @@
 //! never the `#` markers): [`metric`] for figures, [`date`] for dates, and [`entity`] for
 //! people, places, organisations, titles and events (bylines, `jieba-rs` part-of-speech tags,
 //! suffix rules, `《…》`). Nothing here is certain except bylines; nothing here writes
-//! annotations — accepting a suggestion is the annotation core's business.
+//! annotations — [`new_suggestions`] turns them into annotations with status *suggested* for a
+//! [`Document`](crate::annotation::Document), and accepting one is the annotation core's business.
 
 mod context;
 mod date;
@@ -14,6 +15,7 @@ mod element;
 mod entity;
 mod metric;
 mod number;
+mod review;
 mod units;
 mod words;
 
@@ -21,6 +23,7 @@ use crate::annotation::Metric;
 use crate::bulletin::Bulletin;
 use crate::text::{Source, Span};
 
+pub use review::new_suggestions;
 pub use words::load as load_dictionary;
 
 /// One suggested annotation.
