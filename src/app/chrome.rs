@@ -151,11 +151,8 @@ pub fn banner_ui(ui: &mut Ui, banner: &Banner, actions: &mut Vec<Action>) {
         .frame(egui::Frame::new().fill(fill).inner_margin(8.0))
         .show(ui, |ui| {
             ui.horizontal_wrapped(|ui| {
-                let icon = if banner.error { "⚠" } else { "ℹ" };
-                ui.label(
-                    RichText::new(format!("{icon} {}", banner.message))
-                        .color(Color32::from_gray(20)),
-                );
+                let text = RichText::new(&banner.message).color(Color32::from_gray(20));
+                ui.label(if banner.error { text.strong() } else { text });
                 for (text, action) in &banner.choices {
                     if ui.button(text).clicked() {
                         actions.push(action.clone());
@@ -215,7 +212,7 @@ pub fn find_bar(
             if ui.button("↓").on_hover_text("Next (F3, Enter)").clicked() {
                 actions.push(Action::Ui(UiCommand::FindNext));
             }
-            if ui.button("✕").on_hover_text("Close (Esc)").clicked() {
+            if ui.button("×").on_hover_text("Close (Esc)").clicked() {
                 find.open = false;
             }
         });

@@ -87,7 +87,7 @@ fn folder_ui(
         path.file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
     };
-    egui::ComboBox::from_id_salt("folder-pages")
+    egui::ComboBox::new("folder-pages", "page")
         .selected_text(here.as_deref().map(name).unwrap_or_default())
         .width(220.0)
         .show_ui(ui, |ui| {

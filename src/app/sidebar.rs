@@ -159,9 +159,9 @@ fn list_ui(ui: &mut Ui, page: &mut OpenPage, actions: &mut Vec<Action>) {
         ui.selectable_value(&mut sidebar.whole_page, true, "page");
     });
     ui.horizontal(|ui| {
-        egui::ComboBox::from_id_salt("filter-label")
+        egui::ComboBox::new("filter-label", "label")
             .selected_text(sidebar.label.clone().unwrap_or_else(|| "all labels".into()))
-            .width(110.0)
+            .width(90.0)
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut sidebar.label, None, "all labels");
                 for tag in document.tagset().tags() {
@@ -172,9 +172,9 @@ fn list_ui(ui: &mut Ui, page: &mut OpenPage, actions: &mut Vec<Action>) {
                     );
                 }
             });
-        egui::ComboBox::from_id_salt("filter-status")
+        egui::ComboBox::new("filter-status", "status")
             .selected_text(sidebar.status.map_or("any status", Status::name))
-            .width(100.0)
+            .width(90.0)
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut sidebar.status, None, "any status");
                 for status in [Status::Suggested, Status::Accepted, Status::Rejected] {
@@ -210,7 +210,7 @@ fn list_ui(ui: &mut Ui, page: &mut OpenPage, actions: &mut Vec<Action>) {
                 let mark = match annotation.status {
                     Status::Suggested => "?",
                     Status::Accepted => "",
-                    Status::Rejected => "✗",
+                    Status::Rejected => "×",
                 };
                 let text = RichText::new(format!(
                     "{mark}{} {}",
@@ -267,7 +267,7 @@ fn inspector_ui(ui: &mut Ui, page: &mut OpenPage, actions: &mut Vec<Action>) -> 
         .spacing([8.0, 4.0])
         .show(ui, |ui| {
             ui.label("label");
-            egui::ComboBox::from_id_salt("inspector-label")
+            egui::ComboBox::new("inspector-label", "relabel")
                 .selected_text(&annotation.label)
                 .show_ui(ui, |ui| {
                     for tag in document.tagset().tags() {

@@ -1,0 +1,223 @@
+//! The desktop app driven headlessly through AccessKit, as a user would: open a page, pick an
+//! item, read the panes, select text, press a label's key, undo, review suggestions, and meet a
+//! broken sidecar.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a failing test may panic"
+)]
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use copydesk::annotation::{Document, Status, sidecar};
+use copydesk::app::dialogs::ScriptedDialog;
+use copydesk::app::fonts::FontChoice;
+use copydesk::app::{CopydeskApp, Startup};
+use eframe::egui::{self, Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn page_copy(dir: &Path) -> PathBuf {
+    let page = dir.join("a01.txt");
+    std::fs::copy(common::sample("a01-qinghe-daily.txt"), &page).unwrap();
+    page
+}
+
+fn open(page: &Path) -> Harness<'static, CopydeskApp> {
+    let path = page.to_owned();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(move |cc| {
+            CopydeskApp::new(
+                cc,
+                Startup {
+                    path: Some(path),
+                    fonts: FontChoice::BundledOnly,
+                    dialogs: Box::new(ScriptedDialog::default()),
+                },
+            )
+        });
+    harness.run_steps(3);
+    harness
+}
+
+fn document<'h>(harness: &'h Harness<'_, CopydeskApp>) -> &'h Document {
+    &harness.state().page().unwrap().document
+}
+
+/// Steps the app until `done` holds (saves finish on another thread).
+fn step_until(
+    harness: &mut Harness<'_, CopydeskApp>,
+    mut done: impl FnMut(&Harness<'_, CopydeskApp>) -> bool,
+) {
+    let start = Instant::now();
+    while !done(harness) {
+        assert!(start.elapsed() < Duration::from_secs(10), "timed out");
+        harness.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+#[test]
+fn picking_an_item_shows_its_four_panes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = open(&page_copy(dir.path()));
+    harness.get_by_label("## 社区食堂开进小巷深处").click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().page().unwrap().item, 4);
+    assert_eq!(
+        harness.get_by_label("headline").value().as_deref(),
+        Some("社区食堂开进小巷深处")
+    );
+    assert_eq!(
+        harness.get_by_label("subtitle").value().as_deref(),
+        Some("——“15分钟生活圈”让居民乐享便利")
+    );
+    assert_eq!(
+        harness.get_by_label("byline").value().as_deref(),
+        Some("本报记者 郑清如 通讯员 陶安")
+    );
+    harness.get_by_label("记者 郑清如");
+    harness.get_by_label("通讯员 陶安");
+    let body = harness.get_by_label("body paragraph 1").value().unwrap();
+    assert!(body.starts_with("中午11点半,青石巷社区食堂里"), "{body}");
+
+    // A story with a photo after it shows the caption and credit in the captions pane.
+    harness.get_by_label("## 开展消防演练 筑牢安全防线").click();
+    harness.run_steps(3);
+    let caption = harness.get_by_label("caption 1").value().unwrap();
+    assert!(
+        caption.starts_with("日前,河湾市城南社区志愿者"),
+        "{caption}"
+    );
+    assert_eq!(
+        harness.get_by_label("credit").value().as_deref(),
+        Some("本报记者 林晓舟 摄")
+    );
+    assert_eq!(
+        harness.get_by_label("trailing byline").value().as_deref(),
+        Some("(苏念 方可 罗一舟)")
+    );
+}
+
+#[test]
+fn select_press_a_hotkey_save_and_undo() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = page_copy(dir.path());
+    let mut harness = open(&page);
+    harness.get_by_label("## 社区食堂开进小巷深处").click();
+    harness.run_steps(3);
+
+    // Click at the very start of the first body paragraph, then Shift+Right twice.
+    let rect = harness.get_by_label("body paragraph 1").rect();
+    harness.get_by_label("body paragraph 1").hover();
+    harness.drag_at(rect.left_top() + egui::vec2(1.0, rect.height().min(30.0) - 6.0));
+    harness.drop_at(rect.left_top() + egui::vec2(1.0, rect.height().min(30.0) - 6.0));
+    harness.run_steps(2);
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::ArrowRight);
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::ArrowRight);
+    harness.run_steps(2);
+    harness.key_press(Key::Num6);
+    harness.run_steps(2);
+
+    let annotations = document(&harness).annotations();
+    assert_eq!(annotations.len(), 1, "{annotations:?}");
+    assert_eq!(
+        (annotations[0].label.as_str(), annotations[0].quote.as_str()),
+        ("DATE", "中午")
+    );
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    let sidecar_path = sidecar::path_for(&page);
+    step_until(&mut harness, |_| {
+        std::fs::read_to_string(&sidecar_path).is_ok_and(|text| text.contains("quote: \"中午\""))
+    });
+    step_until(&mut harness, |h| !document(h).is_dirty());
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(2);
+    assert!(document(&harness).annotations().is_empty());
+    // Autosave writes the undo too.
+    step_until(&mut harness, |_| {
+        std::fs::read_to_string(&sidecar_path).is_ok_and(|text| !text.contains("中午"))
+    });
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.run_steps(2);
+    assert_eq!(document(&harness).annotations().len(), 1, "redo");
+}
+
+#[test]
+fn suggestions_are_reviewed_with_single_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = open(&page_copy(dir.path()));
+    harness.key_press(Key::F6);
+    harness.run_steps(2);
+    let suggested = document(&harness).annotations().len();
+    assert!(suggested > 20, "{suggested} suggestions");
+    assert!(
+        document(&harness)
+            .annotations()
+            .iter()
+            .all(|a| a.status == Status::Suggested)
+    );
+    let first = harness.state().page().unwrap().selected.clone().unwrap();
+
+    harness.key_press(Key::A);
+    harness.run_steps(2);
+    assert_eq!(
+        document(&harness).get(&first).unwrap().status,
+        Status::Accepted
+    );
+    let second = harness.state().page().unwrap().selected.clone().unwrap();
+    assert_ne!(first, second, "accepting moves to the next suggestion");
+
+    harness.key_press(Key::X);
+    harness.run_steps(2);
+    assert_eq!(
+        document(&harness).get(&second).unwrap().status,
+        Status::Rejected
+    );
+
+    // Suggesting again adds nothing: the rejected one is remembered.
+    harness.key_press(Key::F6);
+    harness.run_steps(2);
+    assert_eq!(document(&harness).annotations().len(), suggested);
+}
+
+#[test]
+fn a_broken_sidecar_shows_the_banner_and_stays_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = page_copy(dir.path());
+    let sidecar_path = sidecar::path_for(&page);
+    let broken = "(format: \"copydesk-annotations\", version: 1, source: (file: \"a01.txt\"\n";
+    std::fs::write(&sidecar_path, broken).unwrap();
+    let mut harness = open(&page);
+    let banner = harness.state().banner().unwrap().message.clone();
+    assert!(
+        banner.contains("(the sidecar was left untouched)"),
+        "{banner}"
+    );
+    harness.get_by_label_contains("the sidecar was left untouched");
+    harness.run_steps(5);
+    assert_eq!(std::fs::read_to_string(&sidecar_path).unwrap(), broken);
+
+    harness
+        .get_by_label("Start a new sidecar (keeps the old file)")
+        .click();
+    harness.run_steps(3);
+    assert!(harness.state().page().is_some());
+    let kept: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.contains(".unreadable-"))
+        .collect();
+    assert_eq!(kept.len(), 1);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join(&kept[0])).unwrap(),
+        broken
+    );
+}
