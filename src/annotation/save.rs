@@ -128,13 +128,16 @@ impl Document {
     /// folds in annotations merged from disk.
     pub fn finish_save(&mut self, outcome: SaveOutcome) -> Result<SaveReport, SaveError> {
         let saved = outcome.result?;
+        let unchanged_meanwhile = self.generation == outcome.generation;
         if let Some(merged) = saved.merged {
             let current = self.take_annotations();
             let (annotations, _) = merge(&saved.sent, current, merged);
             self.set_annotations(annotations);
+            // The annotations changed: views keyed on the generation must see it.
+            self.generation += 1;
         }
         self.disk = saved.disk;
-        if self.generation == outcome.generation {
+        if unchanged_meanwhile {
             self.saved_generation = self.generation;
         }
         Ok(saved.report)

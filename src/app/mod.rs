@@ -113,11 +113,19 @@ pub struct CopydeskApp {
 impl CopydeskApp {
     /// Creates the app: fonts, settings, and the first page.
     pub fn new(cc: &eframe::CreationContext<'_>, startup: Startup) -> Self {
-        let settings: Settings = cc
-            .storage
+        Self::with_context(&cc.egui_ctx, cc.storage, startup)
+    }
+
+    /// Creates the app on a bare `egui::Context` (benchmarks drive it without a window).
+    pub fn with_context(
+        ctx: &egui::Context,
+        storage: Option<&dyn eframe::Storage>,
+        startup: Startup,
+    ) -> Self {
+        let settings: Settings = storage
             .and_then(|storage| eframe::get_value(storage, Settings::KEY))
             .unwrap_or_default();
-        let ctx = cc.egui_ctx.clone();
+        let ctx = ctx.clone();
         let found = fonts::install(&ctx, startup.fonts, settings.cjk_font.as_ref());
         let wake = ctx.clone();
         let mut app = Self {

@@ -6,7 +6,8 @@ use super::Action;
 use super::page::OpenPage;
 use crate::bulletin::Item;
 
-/// Draws the outline; returns true if an editable field had the keyboard (never, here).
+/// Draws the outline (only the entries in view: a page may hold thousands of items); returns
+/// true if an editable field had the keyboard (never, here).
 pub fn panel(ui: &mut Ui, page: &mut OpenPage, actions: &mut Vec<Action>) -> bool {
     egui::Panel::left("outline")
         .resizable(true)
@@ -18,57 +19,62 @@ pub fn panel(ui: &mut Ui, page: &mut OpenPage, actions: &mut Vec<Action>) -> boo
             }
             ui.label(RichText::new("Page outline").strong());
             ui.label(RichText::new("Ctrl+↑ / Ctrl+↓ to move").small().weak());
+            let small = ui.text_style_height(&egui::TextStyle::Small);
+            let body = ui.text_style_height(&egui::TextStyle::Body);
+            let row_height = small + body + 2.0 * ui.spacing().item_spacing.y + 2.0;
+            let count = page.document.bulletin().items.len();
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
-                .show(ui, |ui| {
-                    let source = page.document.source();
-                    for (index, item) in page.document.bulletin().items.iter().enumerate() {
-                        let (accepted, suggested) =
-                            page.counts.get(index).copied().unwrap_or_default();
-                        let counts = match (accepted, suggested) {
-                            (0, 0) => String::new(),
-                            (a, 0) => format!("  · {a}"),
-                            (a, s) => format!("  · {a} + {s} suggested"),
-                        };
-                        let (title, detail) = match item {
-                            Item::Article(article) => (
-                                format!(
-                                    "{} {}",
-                                    "#".repeat(usize::from(article.headline.level)),
-                                    source.slice(article.headline.span)
-                                ),
-                                article.kicker.map(|k| source.slice(k).to_owned()),
-                            ),
-                            Item::Photo(photo) => {
-                                let caption = photo
-                                    .caption
-                                    .first()
-                                    .map(|p| p.extent())
-                                    .map(|s| source.slice(s))
-                                    .unwrap_or("");
-                                (format!("图 {}", truncate(caption, 18)), None)
-                            }
-                            Item::Other(span) => {
-                                (format!("… {}", truncate(source.slice(*span), 18)), None)
-                            }
-                        };
-                        let selected = index == page.item && !page.whole_page;
-                        ui.vertical(|ui| {
-                            if let Some(kicker) = &detail {
-                                ui.label(RichText::new(kicker).small().weak());
-                            }
-                            let text = format!("{}{counts}", truncate(&title, 40));
-                            if ui.selectable_label(selected, text).clicked() {
-                                actions.push(Action::GoToItem(index));
-                                if page.whole_page {
-                                    actions.push(Action::Ui(super::UiCommand::ToggleWholePage));
-                                }
-                            }
-                        });
+                .show_rows(ui, row_height, count, |ui, range| {
+                    for index in range {
+                        entry_ui(ui, page, index, row_height, actions);
                     }
                 });
         });
     false
+}
+
+/// One item: kicker (if any) above its headline, or the start of a photo caption, with counts.
+fn entry_ui(ui: &mut Ui, page: &OpenPage, index: usize, height: f32, actions: &mut Vec<Action>) {
+    let source = page.document.source();
+    let Some(item) = page.document.bulletin().items.get(index) else {
+        return;
+    };
+    let (accepted, suggested) = page.counts.get(index).copied().unwrap_or_default();
+    let counts = match (accepted, suggested) {
+        (0, 0) => String::new(),
+        (a, 0) => format!("  · {a}"),
+        (a, s) => format!("  · {a} + {s} suggested"),
+    };
+    let (title, kicker) = match item {
+        Item::Article(article) => (
+            format!(
+                "{} {}",
+                "#".repeat(usize::from(article.headline.level)),
+                source.slice(article.headline.span)
+            ),
+            article.kicker.map(|k| source.slice(k)).unwrap_or(""),
+        ),
+        Item::Photo(photo) => {
+            let caption = photo
+                .caption
+                .first()
+                .map_or("", |p| source.slice(p.extent()));
+            (format!("图 {}", truncate(caption, 18)), "")
+        }
+        Item::Other(span) => (format!("… {}", truncate(source.slice(*span), 18)), ""),
+    };
+    let selected = index == page.item && !page.whole_page;
+    ui.allocate_ui(egui::vec2(ui.available_width(), height), |ui| {
+        ui.label(RichText::new(truncate(kicker, 30)).small().weak());
+        let text = format!("{}{counts}", truncate(&title, 40));
+        if ui.selectable_label(selected, text).clicked() {
+            actions.push(Action::GoToItem(index));
+            if page.whole_page {
+                actions.push(Action::Ui(super::UiCommand::ToggleWholePage));
+            }
+        }
+    });
 }
 
 fn folder_ui(

@@ -21,7 +21,13 @@ pub struct SidebarState {
     pub whole_page: bool,
     /// Edits in the inspector's fields, for this annotation.
     draft: Option<(AnnotationId, Draft)>,
+    /// Indices of the annotations the list shows, and what they were chosen for.
+    shown: Vec<usize>,
+    shown_key: Option<ListKey>,
 }
+
+/// What the list's contents depend on: annotations, filters and item.
+type ListKey = (u64, Option<String>, Option<Status>, bool, usize);
 
 /// The inspector's text fields, committed as one undoable step when a field loses focus.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -182,14 +188,33 @@ fn list_ui(ui: &mut Ui, page: &mut OpenPage, actions: &mut Vec<Action>) {
                 }
             });
     });
-    let shown: Vec<&Annotation> = document
-        .annotations()
+    // Filtering 20 000 annotations every frame would cost more than drawing them: the list
+    // is rebuilt only when the annotations, the filters or the item change.
+    let key = (
+        document.generation(),
+        sidebar.label.clone(),
+        sidebar.status,
+        sidebar.whole_page,
+        *item,
+    );
+    if sidebar.shown_key.as_ref() != Some(&key) {
+        sidebar.shown = document
+            .annotations()
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| sidebar.label.as_ref().is_none_or(|l| &a.label == l))
+            .filter(|(_, a)| sidebar.status.is_none_or(|s| a.status == s))
+            .filter(|(_, a)| {
+                sidebar.whole_page || document.locate(a.span()).is_some_and(|l| l.item == *item)
+            })
+            .map(|(index, _)| index)
+            .collect();
+        sidebar.shown_key = Some(key);
+    }
+    let shown: Vec<&Annotation> = sidebar
+        .shown
         .iter()
-        .filter(|a| sidebar.label.as_ref().is_none_or(|l| &a.label == l))
-        .filter(|a| sidebar.status.is_none_or(|s| a.status == s))
-        .filter(|a| {
-            sidebar.whole_page || document.locate(a.span()).is_some_and(|l| l.item == *item)
-        })
+        .filter_map(|&index| document.annotations().get(index))
         .collect();
     ui.label(
         RichText::new(format!("{} shown", shown.len()))

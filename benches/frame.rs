@@ -1,0 +1,139 @@
+//! The app on a 2 MB page with 20 000 annotations, driven through `egui::Context` with no
+//! window: time to open the page, CPU time per frame (layout and tessellation, no GPU) while
+//! scrolling the whole-page view, and memory in use. Budgets: open < 50 ms, p99 < 4 ms,
+//! < 200 MB resident.
+//!
+//! Run with `cargo bench --bench frame`.
+
+use std::time::{Duration, Instant};
+
+use copydesk::annotation::{Annotation, Command, Document, Origin};
+use copydesk::app::dialogs::ScriptedDialog;
+use copydesk::app::fonts::FontChoice;
+use copydesk::app::{Action, CopydeskApp, Startup, UiCommand};
+use copydesk::samples;
+use copydesk::text::Span;
+use eframe::egui;
+
+const ANNOTATIONS: usize = 20_000;
+const WARM_UP: usize = 60;
+const FRAMES: usize = 600;
+
+fn main() {
+    let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("temporary folder: {err}"));
+    let page = dir.path().join("big.txt");
+    let sample = std::str::from_utf8(samples::DEFAULT.bytes).unwrap_or_default();
+    let mut text = String::new();
+    while text.len() < 2 << 20 {
+        text.push_str(sample);
+        text.push_str("\n\n");
+    }
+    std::fs::write(&page, &text).unwrap_or_else(|err| panic!("{err}"));
+    let mut document = Document::open(&page).unwrap_or_else(|err| panic!("{err}"));
+    let chars = document.source().char_len();
+    let labels = ["PER", "LOC", "ORG", "METRIC", "DATE"];
+    let commands = (0..ANNOTATIONS)
+        .map(|n| {
+            let start = n * (chars / ANNOTATIONS);
+            let span = Span::new(start, start + 2 + n % 6);
+            Command::Add(Annotation::new(
+                document.source(),
+                labels[n % 5],
+                span,
+                Origin::Manual,
+                "bench",
+            ))
+        })
+        .collect();
+    document
+        .apply(Command::Batch(commands))
+        .unwrap_or_else(|err| panic!("{err}"));
+    document.save().unwrap_or_else(|err| panic!("{err}"));
+    drop(document);
+
+    let started = Instant::now();
+    let reopened = Document::open(&page).unwrap_or_else(|err| panic!("{err}"));
+    let document_time = started.elapsed();
+    drop(reopened);
+
+    let ctx = egui::Context::default();
+    let started = Instant::now();
+    let mut app = CopydeskApp::with_context(
+        &ctx,
+        None,
+        Startup {
+            path: Some(page.clone()),
+            fonts: FontChoice::BundledOnly,
+            dialogs: Box::new(ScriptedDialog::default()),
+        },
+    );
+    let open_time = started.elapsed();
+    let annotations = app.page().map_or(0, |p| p.document.annotations().len());
+    app.push(Action::Ui(UiCommand::ToggleWholePage));
+
+    let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1280.0, 800.0));
+    let mut first_frame = None;
+    let mut times = Vec::with_capacity(FRAMES);
+    for frame in 0..WARM_UP + FRAMES {
+        let mut input = egui::RawInput {
+            screen_rect: Some(screen),
+            time: Some(frame as f64 / 60.0),
+            predicted_dt: 1.0 / 60.0,
+            ..egui::RawInput::default()
+        };
+        input
+            .events
+            .push(egui::Event::PointerMoved(egui::pos2(640.0, 400.0)));
+        if frame > 2 {
+            input.events.push(egui::Event::MouseWheel {
+                unit: egui::MouseWheelUnit::Point,
+                delta: egui::vec2(0.0, -90.0),
+                phase: egui::TouchPhase::Move,
+                source: egui::MouseWheelSource::Wheel,
+                modifiers: egui::Modifiers::NONE,
+            });
+        }
+        let start = Instant::now();
+        let output = ctx.run_ui(input, |ui| app.frame_ui(ui));
+        let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
+        let elapsed = start.elapsed();
+        std::hint::black_box(primitives);
+        if frame == 0 {
+            first_frame = Some(elapsed);
+        }
+        if frame >= WARM_UP {
+            times.push(elapsed);
+        }
+    }
+    times.sort();
+    let at = |q: f64| times[((times.len() as f64 - 1.0) * q).round() as usize];
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    println!(
+        "page: {} MB, {chars} characters, {annotations} annotations",
+        text.len() as f64 / 1e6
+    );
+    println!(
+        "open page + sidecar, ready to draw: {:.1} ms (of which the document: {:.1} ms)",
+        ms(open_time),
+        ms(document_time)
+    );
+    println!(
+        "first frame (font loading, layout): {:.1} ms",
+        first_frame.map_or(0.0, ms)
+    );
+    println!(
+        "scrolling the whole page, {FRAMES} frames: p50 {:.2} ms, p90 {:.2} ms, p99 {:.2} ms, max {:.2} ms",
+        ms(at(0.5)),
+        ms(at(0.9)),
+        ms(at(0.99)),
+        ms(at(1.0))
+    );
+    if let Ok(status) = std::fs::read_to_string("/proc/self/status") {
+        for line in status
+            .lines()
+            .filter(|l| l.starts_with("VmRSS") || l.starts_with("VmHWM"))
+        {
+            println!("{line}");
+        }
+    }
+}
