@@ -19,7 +19,10 @@ const ANNOTATIONS: usize = 20_000;
 const WARM_UP: usize = 60;
 const FRAMES: usize = 600;
 
-#[expect(clippy::print_stdout, reason = "a benchmark reports on standard output")]
+#[expect(
+    clippy::print_stdout,
+    reason = "a benchmark reports on standard output"
+)]
 fn main() {
     let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("temporary folder: {err}"));
     let page = dir.path().join("big.txt");
