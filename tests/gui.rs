@@ -221,3 +221,37 @@ fn a_broken_sidecar_shows_the_banner_and_stays_untouched() {
         broken
     );
 }
+
+#[test]
+fn clicking_a_highlight_selects_its_annotation_and_delete_removes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = page_copy(dir.path());
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .args([
+            "tag",
+            page.to_str().unwrap(),
+            "--label",
+            "DATE",
+            "--quote",
+            "中午11点半",
+        ])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let mut harness = open(&page);
+    harness.get_by_label("## 社区食堂开进小巷深处").click();
+    harness.run_steps(3);
+    let rect = harness.get_by_label("body paragraph 1").rect();
+    let at = rect.left_top() + egui::vec2(20.0, rect.height().min(30.0) - 6.0);
+    harness.hover_at(at);
+    harness.run_steps(1);
+    harness.drag_at(at);
+    harness.run_steps(1);
+    harness.drop_at(at);
+    harness.run_steps(2);
+    let id = document(&harness).annotations()[0].id.clone();
+    assert_eq!(harness.state().page().unwrap().selected.as_ref(), Some(&id));
+    harness.key_press(Key::Delete);
+    harness.run_steps(2);
+    assert!(document(&harness).annotations().is_empty());
+}

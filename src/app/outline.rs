@@ -43,8 +43,8 @@ fn entry_ui(ui: &mut Ui, page: &OpenPage, index: usize, height: f32, actions: &m
     let (accepted, suggested) = page.counts.get(index).copied().unwrap_or_default();
     let counts = match (accepted, suggested) {
         (0, 0) => String::new(),
-        (a, 0) => format!("  · {a}"),
-        (a, s) => format!("  · {a} + {s} suggested"),
+        (a, 0) => format!("{a}"),
+        (a, s) => format!("{a} +{s}?"),
     };
     let (title, kicker) = match item {
         Item::Article(article) => (
@@ -66,9 +66,18 @@ fn entry_ui(ui: &mut Ui, page: &OpenPage, index: usize, height: f32, actions: &m
     };
     let selected = index == page.item && !page.whole_page;
     ui.allocate_ui(egui::vec2(ui.available_width(), height), |ui| {
-        ui.label(RichText::new(truncate(kicker, 30)).small().weak());
-        let text = format!("{}{counts}", truncate(&title, 40));
-        if ui.selectable_label(selected, text).clicked() {
+        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(kicker).small().weak());
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.label(RichText::new(&counts).small())
+                    .on_hover_text("annotations +suggestions to review");
+            });
+        });
+        let clicked = ui
+            .horizontal(|ui| ui.selectable_label(selected, title).clicked())
+            .inner;
+        if clicked {
             actions.push(Action::GoToItem(index));
             if page.whole_page {
                 actions.push(Action::Ui(super::UiCommand::ToggleWholePage));

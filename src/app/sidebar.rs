@@ -146,7 +146,11 @@ pub fn panel(ui: &mut Ui, page: &mut OpenPage, actions: &mut Vec<Action>) -> boo
         .show(ui, |ui| {
             list_ui(ui, page, actions);
             ui.separator();
-            editing = inspector_ui(ui, page, actions);
+            egui::ScrollArea::vertical()
+                .id_salt("inspector")
+                .show(ui, |ui| {
+                    editing = inspector_ui(ui, page, actions);
+                });
         });
     editing
 }
