@@ -56,6 +56,9 @@ impl Saver {
     /// is set or the changes are older than the autosave delay. Returns how long to wait
     /// before asking again, if a save is due later.
     pub fn tick(&mut self, document: &Document, now: bool) -> Result<Option<Duration>, SaveError> {
+        if document.page_path().is_none() && now && document.is_dirty() {
+            return Err(SaveError::NoFile);
+        }
         if !document.is_dirty() || document.page_path().is_none() {
             self.last_change = None;
             return Ok(None);

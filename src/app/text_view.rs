@@ -152,7 +152,7 @@ pub fn snap_to_graphemes(text: &str, start: usize, end: usize) -> (usize, usize)
 /// The annotations overlapping `extent`, from a page-ordered slice.
 pub fn overlapping<'a>(marks: &Marks<'a>, extent: Span) -> impl Iterator<Item = &'a Annotation> {
     let annotations = marks.annotations;
-    let from = annotations.partition_point(|a| a.end + marks.longest <= extent.start);
+    let from = annotations.partition_point(|a| a.start + marks.longest <= extent.start);
     let to = annotations.partition_point(|a| a.start < extent.end);
     annotations[from.min(to)..to].iter().filter(move |a| {
         a.end > extent.start && a.status != Status::Rejected && !a.span().is_empty()
@@ -410,6 +410,36 @@ mod tests {
         assert_eq!(snap_to_graphemes(text, 1, 2), (1, 3));
         assert_eq!(snap_to_graphemes(text, 5, 6), (4, 6));
         assert_eq!(snap_to_graphemes(text, 0, 1), (0, 1));
+    }
+
+    #[test]
+    fn overlapping_finds_exactly_the_annotations_over_a_paragraph() {
+        use crate::annotation::Origin;
+        let source = Source::from_text("甲".repeat(200), PageEncoding::Utf8);
+        let spans = [(0, 150), (5, 8), (40, 60), (45, 46), (90, 95), (120, 121)];
+        let mut annotations: Vec<Annotation> = spans
+            .iter()
+            .map(|&(s, e)| Annotation::new(&source, "PER", Span::new(s, e), Origin::Manual, "t"))
+            .collect();
+        annotations.sort_by_key(|a| a.start);
+        let tagset = TagSet::default();
+        let marks = Marks {
+            annotations: &annotations,
+            longest: 150,
+            tagset: &tagset,
+            selected: None,
+            hits: &[],
+            current_hit: None,
+            dark: false,
+        };
+        let found = |s, e| -> Vec<(usize, usize)> {
+            overlapping(&marks, Span::new(s, e))
+                .map(|a| (a.start, a.end))
+                .collect()
+        };
+        assert_eq!(found(50, 100), [(0, 150), (40, 60), (90, 95)]);
+        assert_eq!(found(150, 200), Vec::<(usize, usize)>::new());
+        assert_eq!(found(8, 40), [(0, 150)]);
     }
 
     #[test]
