@@ -354,24 +354,63 @@ fn undo_and_redo_every_command() {
             correction: Some("林小舟".into()),
         },
     ];
-    let mut states = vec![document.annotations().to_vec()];
+    // Undo and redo are edits too, stamped with a new modification time: compare without it.
+    let timeless = |annotations: &[Annotation]| -> Vec<Annotation> {
+        annotations
+            .iter()
+            .cloned()
+            .map(|mut a| {
+                a.modified = a.created;
+                a
+            })
+            .collect()
+    };
+    let mut states = vec![timeless(document.annotations())];
     for step in steps {
         document.apply(step).unwrap();
-        states.push(document.annotations().to_vec());
+        states.push(timeless(document.annotations()));
     }
     assert_eq!(document.get(&id).unwrap().quote, "林晓");
+    let last_edit = document.get(&id).unwrap().modified;
+    std::thread::sleep(std::time::Duration::from_millis(2));
+    assert!(document.undo().is_some());
+    assert!(
+        document.get(&id).unwrap().modified > last_edit,
+        "an undo is newer than the edit it undoes, for merges"
+    );
+    assert!(document.redo().is_some());
     for expected in states.iter().rev().skip(1) {
         assert!(document.undo().is_some());
-        assert_eq!(document.annotations(), expected.as_slice());
+        assert_eq!(timeless(document.annotations()), *expected);
     }
     assert_eq!(document.undo().as_deref(), Some("add PER"));
     assert!(document.annotations().is_empty());
     assert_eq!(document.undo(), None);
     for expected in &states {
         assert!(document.redo().is_some());
-        assert_eq!(document.annotations(), expected.as_slice());
+        assert_eq!(timeless(document.annotations()), *expected);
     }
     assert_eq!(document.redo(), None);
+}
+
+#[test]
+fn undoing_the_delete_of_an_orphan_puts_it_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = page_in(dir.path());
+    let mut document = Document::open(&page).unwrap();
+    let orphan = add(&mut document, "PER", "苏念");
+    document.save().unwrap();
+    // The page changes so much that the annotation cannot be placed; its old range no longer
+    // fits the page.
+    std::fs::write(&page, "短。").unwrap();
+    let mut reopened = Document::open(&page).unwrap();
+    assert_eq!(reopened.anchoring().orphaned, 1);
+    reopened.apply(Command::Delete(orphan.id.clone())).unwrap();
+    assert_eq!(reopened.undo().as_deref(), Some("delete"));
+    assert_eq!(
+        reopened.get(&orphan.id).map(|a| a.quote.as_str()),
+        Some("苏念")
+    );
 }
 
 #[test]
@@ -396,4 +435,5 @@ fn a_failing_batch_changes_nothing() {
     assert!(err.to_string().starts_with("unknown label \"NOPE\""));
     assert_eq!(document.annotations(), before.as_slice());
     assert_eq!(document.undo_description(), Some("add PER"));
+    assert_eq!(document.generation(), 1, "a failed batch is no change");
 }

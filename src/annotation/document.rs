@@ -70,6 +70,17 @@ impl fmt::Display for OpenError {
 
 impl std::error::Error for OpenError {}
 
+/// Where a command comes from, which decides what is checked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mode {
+    /// A new change: labels and ranges are checked.
+    User,
+    /// Undo or redo: put back as it was, stamped as a new edit.
+    History,
+    /// Reversing part of a failed batch: put back exactly.
+    Rollback,
+}
+
 /// Who is annotating: `COPYDESK_AUTHOR`, else the login name.
 pub fn default_author() -> String {
     ["COPYDESK_AUTHOR", "USER", "USERNAME"]
@@ -257,52 +268,53 @@ impl Document {
         }
     }
 
-    /// Applies a command as one undoable step.
+    /// Applies a command as one undoable step. On error nothing has changed.
     pub fn apply(&mut self, command: Command) -> Result<(), CommandError> {
         let description = command.describe();
-        let inverse = self.apply_one(command)?;
+        let generation = self.generation;
+        let applied = self.apply_one(command, Mode::User);
         self.sort();
-        self.history.undo.push(Step {
-            description,
-            command: inverse,
-        });
-        self.history.redo.clear();
-        Ok(())
+        match applied {
+            Ok(inverse) => {
+                self.history.undo.push(Step {
+                    description,
+                    command: inverse,
+                });
+                self.history.redo.clear();
+                Ok(())
+            }
+            Err(err) => {
+                self.generation = generation;
+                Err(err)
+            }
+        }
     }
 
     /// Undoes the last step; returns its description, or `None` if there is nothing to undo.
     pub fn undo(&mut self) -> Option<String> {
         let step = self.history.undo.pop()?;
-        let applied = self.apply_one(step.command);
-        self.sort();
-        match applied {
-            Ok(inverse) => {
-                self.history.redo.push(Step {
-                    description: step.description.clone(),
-                    command: inverse,
-                });
-                Some(step.description)
-            }
-            // The step no longer applies (a merge removed what it touched): drop it.
-            Err(_) => None,
-        }
+        let inverse = self.replay(&step)?;
+        self.history.redo.push(inverse);
+        Some(step.description)
     }
 
     /// Redoes the last undone step; returns its description.
     pub fn redo(&mut self) -> Option<String> {
         let step = self.history.redo.pop()?;
-        let applied = self.apply_one(step.command);
+        let inverse = self.replay(&step)?;
+        self.history.undo.push(inverse);
+        Some(step.description)
+    }
+
+    /// Applies a step of history and returns the step that reverses it. `None` if it no longer
+    /// applies (a merge with the sidecar on disk removed what it touched).
+    fn replay(&mut self, step: &Step) -> Option<Step> {
+        let applied = self.apply_one(step.command.clone(), Mode::History);
         self.sort();
-        match applied {
-            Ok(inverse) => {
-                self.history.undo.push(Step {
-                    description: step.description.clone(),
-                    command: inverse,
-                });
-                Some(step.description)
-            }
-            Err(_) => None,
-        }
+        applied.ok().map(|command| Step {
+            description: step.description.clone(),
+            command,
+        })
     }
 
     /// What undo would undo.
@@ -313,24 +325,20 @@ impl Document {
             .map(|step| step.description.as_str())
     }
 
-    /// What redo would redo.
-    pub fn redo_description(&self) -> Option<&str> {
-        self.history
-            .redo
-            .last()
-            .map(|step| step.description.as_str())
-    }
-
     /// Applies one command and returns the command that reverses it. Leaves the annotations
     /// unsorted: callers sort once when done.
-    fn apply_one(&mut self, command: Command) -> Result<Command, CommandError> {
+    fn apply_one(&mut self, command: Command, mode: Mode) -> Result<Command, CommandError> {
         let inverse = match command {
             Command::Add(annotation) => {
                 if self.ids.contains(&annotation.id) {
                     return Err(CommandError::DuplicateId(annotation.id));
                 }
-                self.check_label(&annotation.label)?;
-                self.check_range(annotation.span())?;
+                // What undo puts back was valid when it was taken out (or came from the
+                // sidecar as it is, orphans included): only new annotations are checked.
+                if mode == Mode::User {
+                    self.check_label(&annotation.label)?;
+                    self.check_range(annotation.span())?;
+                }
                 let id = annotation.id.clone();
                 self.ids.insert(id.clone());
                 self.annotations.push(annotation);
@@ -342,19 +350,25 @@ impl Document {
                 self.ids.remove(&removed.id);
                 Command::Add(removed)
             }
-            Command::Replace(annotation) => {
+            Command::Replace(mut annotation) => {
                 let index = self.index_of(&annotation.id)?;
+                if mode == Mode::History {
+                    // Undoing is an edit too: a merge with the sidecar on disk must see it as
+                    // newer than the edit it undoes.
+                    annotation.modified = now().max(self.annotations[index].modified);
+                }
                 Command::Replace(std::mem::replace(&mut self.annotations[index], annotation))
             }
             Command::Batch(commands) => {
                 let mut inverses = Vec::with_capacity(commands.len());
                 for command in commands {
-                    match self.apply_one(command) {
+                    match self.apply_one(command, mode) {
                         Ok(inverse) => inverses.push(inverse),
                         Err(err) => {
                             for inverse in inverses.into_iter().rev() {
-                                // Reversing what was just applied cannot fail.
-                                let _ = self.apply_one(inverse);
+                                // Puts back exactly what was just changed; unchecked, so it
+                                // cannot fail.
+                                let _ = self.apply_one(inverse, Mode::Rollback);
                             }
                             return Err(err);
                         }
@@ -372,18 +386,17 @@ impl Document {
     /// Applies a command that changes one field of one annotation; returns a `Replace` with
     /// the annotation as it was.
     fn edit(&mut self, command: Command) -> Result<Command, CommandError> {
-        let id = match &command {
-            Command::SetRange { id, .. }
-            | Command::Relabel { id, .. }
-            | Command::SetNote { id, .. }
-            | Command::SetMetric { id, .. }
-            | Command::SetCorrection { id, .. }
-            | Command::SetStatus { id, .. } => id.clone(),
-            Command::Add(_) | Command::Delete(_) | Command::Replace(_) | Command::Batch(_) => {
-                return Err(CommandError::UnknownId(AnnotationId(String::new())));
-            }
+        let (Command::SetRange { id, .. }
+        | Command::Relabel { id, .. }
+        | Command::SetNote { id, .. }
+        | Command::SetMetric { id, .. }
+        | Command::SetCorrection { id, .. }
+        | Command::SetStatus { id, .. }) = &command
+        else {
+            // Not reached: `apply_one` handles every other command itself.
+            return Ok(command);
         };
-        let index = self.index_of(&id)?;
+        let index = self.index_of(id)?;
         let before = self.annotations[index].clone();
         match command {
             Command::SetRange { span, .. } => {

@@ -53,6 +53,26 @@ pub enum Direction {
     Unknown,
 }
 
+impl Direction {
+    /// The direction a change phrase states: `同比增长` up, `下滑` down, `增速` unknown (a rate
+    /// of growth can be negative).
+    pub fn of_phrase(phrase: &str) -> Self {
+        const DOWN: &[&str] = &["下降", "减少", "降低", "回落", "下滑", "降幅"];
+        const UP: &[&str] = &[
+            "增长", "增加", "提高", "提升", "上升", "攀升", "上涨", "增幅", "涨幅",
+        ];
+        if phrase.contains("增速") {
+            Self::Unknown
+        } else if DOWN.iter().any(|word| phrase.contains(word)) {
+            Self::Down
+        } else if UP.iter().any(|word| phrase.contains(word)) {
+            Self::Up
+        } else {
+            Self::Unknown
+        }
+    }
+}
+
 impl Metric {
     /// Scale of 万 (ten thousand).
     pub const WAN: u64 = 10_000;
@@ -60,4 +80,18 @@ impl Metric {
     pub const YI: u64 = 100_000_000;
     /// Scale of 万亿 (a trillion).
     pub const WAN_YI: u64 = 1_000_000_000_000;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn directions_of_change_phrases() {
+        assert_eq!(Direction::of_phrase("同比增长"), Direction::Up);
+        assert_eq!(Direction::of_phrase("比上年末下滑"), Direction::Down);
+        assert_eq!(Direction::of_phrase("增速"), Direction::Unknown);
+        assert_eq!(Direction::of_phrase("涨幅"), Direction::Up);
+        assert_eq!(Direction::of_phrase("持平"), Direction::Unknown);
+    }
 }

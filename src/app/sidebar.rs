@@ -90,8 +90,13 @@ impl Draft {
         metric.approx = optional(&self.approx);
         metric.indicator = optional(&self.indicator);
         metric.period = optional(&self.period);
+        let before_change = before.and_then(|m| m.change.as_ref());
         metric.change = optional(&self.change_phrase).map(|phrase| Change {
-            direction: direction_of(&phrase),
+            // Keep the direction the annotation has unless the phrase itself changed.
+            direction: match before_change {
+                Some(change) if change.phrase == phrase => change.direction,
+                _ => Direction::of_phrase(&phrase),
+            },
             phrase,
             figure: self.change_figure.trim().to_owned(),
         });
@@ -119,22 +124,6 @@ fn scale_value(name: &str) -> u64 {
 
 fn parse_number(value: &str) -> Option<f64> {
     value.replace([',', '，'], "").parse().ok()
-}
-
-fn direction_of(phrase: &str) -> Direction {
-    if ["增", "升", "涨", "提高", "扩大"]
-        .iter()
-        .any(|w| phrase.contains(w))
-    {
-        Direction::Up
-    } else if ["降", "减", "落", "跌", "缩小"]
-        .iter()
-        .any(|w| phrase.contains(w))
-    {
-        Direction::Down
-    } else {
-        Direction::Unknown
-    }
 }
 
 /// Draws the sidebar; returns true if one of its text fields has the keyboard.

@@ -161,11 +161,7 @@ fn change_before(element: &Element, at: usize) -> Option<(usize, String, Directi
     let window = element.str(Span::new(from, at));
     let caps = CHANGE.as_ref()?.captures(window)?;
     let phrase = caps.name("phrase")?;
-    let direction = match caps.name("verb")?.as_str() {
-        "增速" => Direction::Unknown,
-        "下降" | "减少" | "降低" | "回落" | "下滑" | "降幅" => Direction::Down,
-        _ => Direction::Up,
-    };
+    let direction = Direction::of_phrase(caps.name("verb")?.as_str());
     let start = from + window[..phrase.start()].chars().count();
     Some((start, phrase.as_str().to_owned(), direction))
 }
