@@ -255,3 +255,30 @@ fn clicking_a_highlight_selects_its_annotation_and_delete_removes_it() {
     harness.run_steps(2);
     assert!(document(&harness).annotations().is_empty());
 }
+
+#[test]
+fn another_key_right_after_tagging_relabels() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = open(&page_copy(dir.path()));
+    harness.get_by_label("## 社区食堂开进小巷深处").click();
+    harness.run_steps(3);
+    let rect = harness.get_by_label("body paragraph 1").rect();
+    let at = rect.left_top() + egui::vec2(1.0, rect.height().min(30.0) - 6.0);
+    harness.drag_at(at);
+    harness.drop_at(at);
+    harness.run_steps(2);
+    for _ in 0..2 {
+        harness.key_press_modifiers(Modifiers::SHIFT, Key::ArrowRight);
+    }
+    harness.run_steps(2);
+    harness.key_press(Key::Num6);
+    harness.run_steps(2);
+    harness.key_press(Key::Num2);
+    harness.run_steps(2);
+    let labels: Vec<(String, String)> = document(&harness)
+        .annotations()
+        .iter()
+        .map(|a| (a.label.clone(), a.quote.clone()))
+        .collect();
+    assert_eq!(labels, [("LOC".to_owned(), "中午".to_owned())]);
+}

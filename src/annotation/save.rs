@@ -61,8 +61,16 @@ pub struct SaveReport {
 /// The result of [`SaveJob::run`], to hand to [`Document::finish_save`].
 #[derive(Debug)]
 pub struct SaveOutcome {
+    path: PathBuf,
     generation: u64,
     result: Result<Saved, SaveError>,
+}
+
+impl SaveOutcome {
+    /// The sidecar the save was for: an outcome belongs only to the document with this sidecar.
+    pub fn path(&self) -> &std::path::Path {
+        &self.path
+    }
 }
 
 #[derive(Debug)]
@@ -155,7 +163,9 @@ impl SaveJob {
     /// Merges with the sidecar on disk if it changed, and writes. Does file work only.
     pub fn run(self) -> SaveOutcome {
         let generation = self.generation;
+        let path = self.path.clone();
         SaveOutcome {
+            path,
             generation,
             result: self.write(),
         }

@@ -247,7 +247,7 @@ fn parse_in_parts(text: &str) -> Option<SidecarFile> {
     if list.len() < PARALLEL_THRESHOLD || threads < 2 {
         return None;
     }
-    let header = format!("{}]){}", &text[..list_start], "");
+    let header = format!("{}])", &text[..list_start]);
     let mut file: SidecarFile = ron::from_str(&header).ok()?;
     let mut cuts = vec![0];
     for n in 1..threads {
@@ -264,8 +264,8 @@ fn parse_in_parts(text: &str) -> Option<SidecarFile> {
     cuts.dedup();
     let pieces: Vec<&str> = cuts
         .windows(2)
-        .filter_map(|w| list.get(w[0]..w[1]))
-        .collect();
+        .map(|w| list.get(w[0]..w[1]))
+        .collect::<Option<_>>()?;
     let parsed: Vec<Option<Vec<Annotation>>> = std::thread::scope(|scope| {
         let handles: Vec<_> = pieces
             .iter()

@@ -197,10 +197,12 @@ impl TagSet {
                 ));
             }
             let hotkey_quoted = format!("{:?}", tag.hotkey);
-            if tag.hotkey.chars().count() != 1 || tag.hotkey.trim().is_empty() {
+            if tag.hotkey.chars().count() != 1
+                || !tag.hotkey.chars().all(|c| c.is_ascii_alphanumeric())
+            {
                 return Err(error(
                     position(text, &label_quoted, 1),
-                    format!("hotkey {hotkey_quoted} of {label_quoted} must be one character"),
+                    format!("hotkey {hotkey_quoted} of {label_quoted} must be one letter or digit"),
                 ));
             }
             if RESERVED_HOTKEYS.contains(&tag.hotkey.to_lowercase().as_str()) {
@@ -238,14 +240,6 @@ impl TagSet {
     /// The tag with this label.
     pub fn get(&self, label: &str) -> Option<&Tag> {
         self.tags.iter().find(|tag| tag.label == label)
-    }
-
-    /// The tag whose hotkey is `key` (case-insensitive).
-    pub fn by_hotkey(&self, key: &str) -> Option<&Tag> {
-        let key = key.to_lowercase();
-        self.tags
-            .iter()
-            .find(|tag| tag.hotkey.to_lowercase() == key)
     }
 
     /// The file the set was read from; `None` for the built-in default.
@@ -307,7 +301,6 @@ mod tests {
         );
         assert_eq!(TagSet::default().tags(), set.tags());
         assert_eq!(set.get("METRIC").map(|t| t.kind), Some(Kind::Metric));
-        assert_eq!(set.by_hotkey("3").map(|t| t.label.as_str()), Some("ORG"));
         assert_eq!(set.get("PER").map(Tag::rgb), Some([0xd6, 0x33, 0x6c]));
     }
 

@@ -20,6 +20,8 @@ pub struct Find {
     current: usize,
     /// The query the hits were found for.
     searched: String,
+    /// Give the field the keyboard on the next frame (the bar was just opened).
+    pub focus: bool,
 }
 
 impl Find {
@@ -181,7 +183,7 @@ pub fn find_bar(
                     .desired_width(240.0)
                     .hint_text("text on the page"),
             );
-            if !response.has_focus() && find.query.is_empty() {
+            if std::mem::take(&mut find.focus) {
                 response.request_focus();
             }
             editing = response.has_focus();
@@ -190,7 +192,7 @@ pub fn find_bar(
                 find.step(page, !backwards);
                 response.request_focus();
             }
-            if find.searched != find.query && !find.query.is_empty() {
+            if find.searched != find.query {
                 find.search(page);
                 if let Some(hit) = find.current() {
                     page.reveal(hit);

@@ -62,6 +62,8 @@ pub enum Action {
     GoToItem(usize),
     /// Select an annotation and show it.
     Select(AnnotationId),
+    /// Select an annotation already in view (clicked in the text), without scrolling.
+    SelectInPlace(AnnotationId),
     /// Select a range of the page (a name chip was clicked).
     SelectSpan(Span),
     /// The sidecar of this page is unreadable: set it aside and start a new one.
@@ -72,6 +74,8 @@ pub enum Action {
     RetrySave,
     /// Hide the banner.
     DismissBanner,
+    /// Close the window although the annotations could not be saved.
+    QuitWithoutSaving,
 }
 
 impl Action {
@@ -108,6 +112,10 @@ pub struct CopydeskApp {
     /// into it instead of acting as shortcuts.
     editing_text: bool,
     font_family: Option<String>,
+    /// The last save failed: autosave waits until the user retries.
+    autosave_paused: bool,
+    /// The user chose to close without saving.
+    discard_on_close: bool,
 }
 
 impl CopydeskApp {
@@ -140,6 +148,8 @@ impl CopydeskApp {
             actions: Vec::new(),
             editing_text: false,
             font_family: found.as_ref().map(|f| f.family.clone()),
+            autosave_paused: false,
+            discard_on_close: false,
         };
         if startup.fonts == FontChoice::System {
             app.settings.cjk_font = found;
@@ -189,7 +199,7 @@ impl CopydeskApp {
         chrome::status_bar(ui, self);
         let mut editing = false;
         if let Some(page) = &mut self.page {
-            editing |= outline::panel(ui, page, &mut self.actions);
+            outline::panel(ui, page, &mut self.actions);
             editing |= sidebar::panel(ui, page, &mut self.actions);
             editing |= chrome::find_bar(ui, &mut self.find, page, &mut self.actions);
             page::center_ui(ui, page, &self.find, self.settings.dark, &mut self.actions);
@@ -232,6 +242,15 @@ impl CopydeskApp {
                 }
             }
         });
+        if found.iter().any(|a| {
+            matches!(
+                a,
+                Action::Ui(UiCommand::NextSuggestion | UiCommand::PreviousSuggestion)
+            )
+        }) {
+            // Tab also moves egui's keyboard focus; here it moves between suggestions only.
+            ctx.memory_mut(|memory| memory.move_focus(egui::FocusDirection::None));
+        }
         if !editing && let Some(page) = &self.page {
             let labels: Vec<(Key, String)> = page
                 .document
@@ -293,6 +312,11 @@ impl CopydeskApp {
                     page.select(Some(id));
                 }
             }
+            Action::SelectInPlace(id) => {
+                if let Some(page) = &mut self.page {
+                    page.select_in_place(Some(id));
+                }
+            }
             Action::SelectSpan(span) => {
                 if let Some(page) = &mut self.page {
                     page.selection = Some(span);
@@ -303,45 +327,80 @@ impl CopydeskApp {
                     ));
                 }
             }
-            Action::StartNewSidecar(path) => match Document::open_with_new_sidecar(&path) {
-                Ok((document, aside)) => {
-                    self.banner = aside.map(|aside| Banner {
-                        message: format!("The unreadable sidecar was kept as {}", aside.display()),
-                        choices: vec![("OK".into(), Action::DismissBanner)],
-                        error: false,
-                    });
-                    self.show_document(document, &path);
+            Action::StartNewSidecar(path) => {
+                if self.flush_or_explain() {
+                    self.start_new_sidecar(&path);
                 }
-                Err(err) => self.open_failed(&path, &err),
-            },
-            Action::OpenWithoutAnnotations(path) => match crate::text::Source::load(&path) {
-                Ok(source) => {
-                    let name = path
-                        .file_name()
-                        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-                    let document = Document::unsaved(&format!("{name} (read only)"), source);
-                    self.banner = Some(Banner {
-                        message: format!(
-                            "{name} is open without its annotations; nothing will be saved."
-                        ),
-                        choices: vec![
-                            (
-                                "Start a new sidecar".into(),
-                                Action::StartNewSidecar(path.clone()),
-                            ),
-                            ("OK".into(), Action::DismissBanner),
-                        ],
-                        error: false,
-                    });
-                    self.page = Some(OpenPage::new(document, None));
+            }
+            Action::OpenWithoutAnnotations(path) => {
+                if self.flush_or_explain() {
+                    self.open_without_annotations(&path);
                 }
-                Err(err) => self.banner = Some(error_banner(err.to_string())),
-            },
+            }
+            Action::QuitWithoutSaving => {
+                self.discard_on_close = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
             Action::RetrySave => {
                 self.banner = None;
+                self.autosave_paused = false;
                 self.schedule_save(ctx, true);
             }
             Action::DismissBanner => self.banner = None,
+        }
+    }
+
+    /// Saves the open page before something replaces it; false (with a banner) if that failed.
+    fn flush_or_explain(&mut self) -> bool {
+        match self.flush() {
+            Ok(()) => true,
+            Err(err) => {
+                self.banner = Some(error_banner(format!(
+                    "{err}. The page was not replaced, so nothing is lost."
+                )));
+                false
+            }
+        }
+    }
+
+    fn start_new_sidecar(&mut self, path: &Path) {
+        match Document::open_with_new_sidecar(path) {
+            Ok((document, aside)) => {
+                self.banner = aside.map(|aside| Banner {
+                    message: format!("The unreadable sidecar was kept as {}", aside.display()),
+                    choices: vec![("OK".into(), Action::DismissBanner)],
+                    error: false,
+                });
+                self.show_document(document, path);
+            }
+            Err(err) => self.open_failed(path, &err),
+        }
+    }
+
+    fn open_without_annotations(&mut self, path: &Path) {
+        match crate::text::Source::load(path) {
+            Ok(source) => {
+                let name = path
+                    .file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                let document = Document::unsaved(&format!("{name} (read only)"), source);
+                self.banner = Some(Banner {
+                    message: format!(
+                        "{name} is open without its annotations; nothing will be saved."
+                    ),
+                    choices: vec![
+                        (
+                            "Start a new sidecar".into(),
+                            Action::StartNewSidecar(path.to_owned()),
+                        ),
+                        ("OK".into(), Action::DismissBanner),
+                    ],
+                    error: false,
+                });
+                self.find.reset();
+                self.page = Some(OpenPage::new(document, None));
+            }
+            Err(err) => self.banner = Some(error_banner(err.to_string())),
         }
     }
 
@@ -394,7 +453,12 @@ impl CopydeskApp {
                     page.whole_page = !page.whole_page;
                 }
             }
-            UiCommand::Find => self.find.open = true,
+            UiCommand::Find => {
+                self.find.open = true;
+                self.find.focus = true;
+                // Keys typed from now on go to the find field.
+                self.editing_text = true;
+            }
             UiCommand::FindNext | UiCommand::FindPrevious => {
                 if let Some(page) = &mut self.page {
                     self.find.step(page, command == UiCommand::FindNext);
@@ -494,29 +558,23 @@ impl CopydeskApp {
         }
     }
 
-    /// Accepts every suggestion of the selected annotation's label in the item shown.
+    /// Accepts every suggestion of the selected annotation's label in the story it is in.
     fn accept_all_of_label(&mut self) {
         let Some(page) = &self.page else { return };
-        let Some(label) = page
-            .selected
-            .as_ref()
-            .and_then(|id| page.document.get(id))
-            .map(|a| a.label.clone())
-        else {
+        let document = &page.document;
+        let Some(selected) = page.selected.as_ref().and_then(|id| document.get(id)) else {
             self.notice = Some("Select a suggestion of the label to accept".into());
             return;
         };
-        let item = page.item;
-        let commands: Vec<Command> = page
-            .document
+        let label = selected.label.clone();
+        let item = document
+            .locate(selected.span())
+            .map_or(page.item, |l| l.item);
+        let commands: Vec<Command> = document
             .annotations()
             .iter()
             .filter(|a| a.label == label && a.status == Status::Suggested)
-            .filter(|a| {
-                page.document
-                    .locate(a.span())
-                    .is_some_and(|l| l.item == item)
-            })
+            .filter(|a| document.locate(a.span()).is_some_and(|l| l.item == item))
             .map(|a| Command::SetStatus {
                 id: a.id.clone(),
                 status: Status::Accepted,
@@ -561,8 +619,11 @@ impl CopydeskApp {
             let id = annotation.id.clone();
             self.edit(Command::Add(annotation));
             if let Some(page) = &mut self.page {
+                // The text stays selected in its pane; until the selection changes, another
+                // label's key relabels the new annotation instead of adding a second one.
                 page.selection = None;
-                page.select(Some(id));
+                page.tagged_selection = Some(span);
+                page.select_in_place(Some(id));
             }
         } else if let Some(id) = page.selected.clone() {
             let same = page.document.get(&id).is_some_and(|a| a.label == label);
@@ -679,6 +740,7 @@ impl CopydeskApp {
         let Some(page) = &mut self.page else { return };
         match self.saver.poll(&mut page.document) {
             Some(Ok(report)) if report.merged_from_disk + report.deleted_on_disk > 0 => {
+                self.autosave_paused = false;
                 self.notice = Some(format!(
                     "Merged changes made on disk: {} taken, {} removed",
                     report.merged_from_disk, report.deleted_on_disk
@@ -686,14 +748,15 @@ impl CopydeskApp {
                 page.changed();
             }
             Some(Err(err)) => self.save_failed(&err),
-            Some(Ok(_)) | None => {}
+            Some(Ok(_)) => self.autosave_paused = false,
+            None => {}
         }
     }
 
     /// Starts a save in the background when one is due (`now`: at once).
     fn schedule_save(&mut self, ctx: &egui::Context, now: bool) {
         let Some(page) = &self.page else { return };
-        if self.banner.as_ref().is_some_and(|b| b.error) && !now {
+        if self.autosave_paused && !now {
             return;
         }
         match self.saver.tick(&page.document, now) {
@@ -709,6 +772,7 @@ impl CopydeskApp {
     }
 
     fn save_failed(&mut self, err: &SaveError) {
+        self.autosave_paused = true;
         self.banner = Some(Banner {
             message: err.to_string(),
             choices: vec![
@@ -727,13 +791,20 @@ impl CopydeskApp {
         }
     }
 
-    /// Closing the window saves first; if that fails, the window stays open with the banner.
+    /// Closing the window saves first; if that fails, the window stays open with the banner,
+    /// which offers to quit anyway.
     fn handle_close(&mut self, ctx: &egui::Context) {
-        if ctx.input(|input| input.viewport().close_requested())
-            && let Err(err) = self.flush()
-        {
+        if !ctx.input(|input| input.viewport().close_requested()) || self.discard_on_close {
+            return;
+        }
+        if let Err(err) = self.flush() {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.save_failed(&err);
+            if let Some(banner) = &mut self.banner {
+                banner
+                    .choices
+                    .push(("Quit without saving".into(), Action::QuitWithoutSaving));
+            }
         }
     }
 }
@@ -754,7 +825,9 @@ impl eframe::App for CopydeskApp {
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         // The close handler saved already; this catches exits that skipped it.
-        let _ = self.flush();
+        if !self.discard_on_close {
+            let _ = self.flush();
+        }
     }
 }
 

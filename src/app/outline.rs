@@ -6,9 +6,8 @@ use super::Action;
 use super::page::OpenPage;
 use crate::bulletin::Item;
 
-/// Draws the outline (only the entries in view: a page may hold thousands of items); returns
-/// true if an editable field had the keyboard (never, here).
-pub fn panel(ui: &mut Ui, page: &mut OpenPage, actions: &mut Vec<Action>) -> bool {
+/// Draws the outline (only the entries in view: a page may hold thousands of items).
+pub fn panel(ui: &mut Ui, page: &OpenPage, actions: &mut Vec<Action>) {
     egui::Panel::left("outline")
         .resizable(true)
         .default_size(250.0)
@@ -31,7 +30,6 @@ pub fn panel(ui: &mut Ui, page: &mut OpenPage, actions: &mut Vec<Action>) -> boo
                     }
                 });
         });
-    false
 }
 
 /// One item: kicker (if any) above its headline, or the start of a photo caption, with counts.

@@ -26,6 +26,8 @@ pub struct OpenPage {
     pub selection: Option<Span>,
     /// Selected annotation.
     pub selected: Option<AnnotationId>,
+    /// The selection just tagged: ignored until the user selects something else.
+    pub tagged_selection: Option<Span>,
     /// Annotation list filters and inspector edits.
     pub sidebar: super::sidebar::SidebarState,
     /// The item's panes (rebuilt when the item changes).
@@ -54,6 +56,7 @@ impl OpenPage {
             whole_page: false,
             selection: None,
             selected: None,
+            tagged_selection: None,
             sidebar: super::sidebar::SidebarState::default(),
             page_rows,
             body_heights: Heights::default(),
@@ -82,16 +85,22 @@ impl OpenPage {
         self.selected = id;
     }
 
-    /// Shows the item holding `span` and scrolls to it.
+    /// Selects an annotation that is already in view (clicked in the text).
+    pub fn select_in_place(&mut self, id: Option<AnnotationId>) {
+        self.selected = id;
+    }
+
+    /// Shows the item holding `span`, unless the panes show it already, and scrolls to it.
     pub fn reveal(&mut self, span: Span) {
         if !self.whole_page
             && let Some(location) = self.document.locate(span)
         {
-            let shown = self
-                .panes
-                .captions
-                .iter()
-                .any(|row| row.shows(span) && row.item == location.item);
+            let shown = location.item == self.item
+                || self
+                    .panes
+                    .captions
+                    .iter()
+                    .any(|row| row.item == location.item);
             if !shown {
                 self.show_item(location.item);
             }
@@ -105,6 +114,10 @@ impl OpenPage {
         let mut counts = vec![(0, 0); items];
         let mut longest = 0;
         for annotation in self.document.annotations() {
+            if annotation.anchor == crate::annotation::Anchor::Orphaned {
+                // An orphan's old range says nothing about this page: it is listed, not drawn.
+                continue;
+            }
             longest = longest.max(annotation.span().len());
             if let Some(location) = self.document.locate(annotation.span())
                 && let Some(count) = counts.get_mut(location.item)
@@ -183,6 +196,7 @@ pub fn center_ui(
         whole_page,
         selection,
         selected,
+        tagged_selection,
         panes,
         page_rows,
         body_heights,
@@ -196,8 +210,8 @@ pub fn center_ui(
         longest: *longest,
         tagset: document.tagset(),
         selected: selected.as_ref(),
-        hits: &find.hits,
-        current_hit: find.current(),
+        hits: if find.open { &find.hits } else { &[] },
+        current_hit: find.current().filter(|_| find.open),
         dark,
     };
     let mut context = center::Context {
@@ -279,10 +293,13 @@ pub fn center_ui(
             });
     });
     if out.focused {
-        *selection = out.selection;
+        *selection = out.selection.filter(|s| Some(*s) != *tagged_selection);
+        if out.selection != *tagged_selection {
+            *tagged_selection = None;
+        }
     }
     if let Some(id) = out.clicked {
-        actions.push(Action::Select(id));
+        actions.push(Action::SelectInPlace(id));
     }
     if let Some(span) = out.chip {
         actions.push(Action::SelectSpan(span));

@@ -86,21 +86,35 @@ impl Saver {
         Ok(Some(AUTOSAVE_DELAY - waited))
     }
 
-    /// Folds a finished save into the document, if one finished.
+    /// Folds a finished save into the document, if one finished. An outcome for another
+    /// page (the user switched pages while it ran, and the switch saved again) is dropped.
     pub fn poll(&mut self, document: &mut Document) -> Option<Result<SaveReport, SaveError>> {
         let outcome = self.outcomes.try_recv().ok()?;
         self.in_flight = false;
-        Some(document.finish_save(outcome))
+        let ours = document
+            .sidecar_path()
+            .is_some_and(|path| path == outcome.path());
+        ours.then(|| document.finish_save(outcome))
     }
 
     /// Waits for a running save, then saves whatever is left, on this thread (closing the
     /// window, switching pages).
     pub fn flush(&mut self, document: &mut Document) -> Result<(), SaveError> {
-        if self.in_flight
-            && let Ok(outcome) = self.outcomes.recv_timeout(Duration::from_secs(10))
-        {
+        if self.in_flight {
+            let outcome = self
+                .outcomes
+                .recv_timeout(Duration::from_secs(10))
+                .map_err(|_| SaveError::Write {
+                    path: document.sidecar_path().unwrap_or_default(),
+                    error: std::io::Error::other("an earlier save has not finished; try again"),
+                })?;
             self.in_flight = false;
-            document.finish_save(outcome)?;
+            if document
+                .sidecar_path()
+                .is_some_and(|path| path == outcome.path())
+            {
+                document.finish_save(outcome)?;
+            }
         }
         if document.is_dirty() && document.page_path().is_some() {
             document.save()?;

@@ -21,6 +21,9 @@ pub struct SidebarState {
     pub whole_page: bool,
     /// Edits in the inspector's fields, for this annotation.
     draft: Option<(AnnotationId, Draft)>,
+    /// The fields as they were filled in, and the document generation then.
+    draft_pristine: Draft,
+    draft_generation: u64,
     /// Indices of the annotations the list shows, and what they were chosen for.
     shown: Vec<usize>,
     shown_key: Option<ListKey>,
@@ -60,6 +63,37 @@ impl Draft {
             change_phrase: change.phrase,
             change_figure: change.figure,
         }
+    }
+
+    /// The commands that make `annotation` say what the fields say (none if nothing changed).
+    fn commands(&self, annotation: &Annotation, kind: Option<Kind>) -> Vec<Command> {
+        let id = &annotation.id;
+        let optional = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_owned());
+        let mut commands = Vec::new();
+        let note = optional(&self.note);
+        if note != annotation.note {
+            commands.push(Command::SetNote {
+                id: id.clone(),
+                note,
+            });
+        }
+        let correction = optional(&self.correction);
+        if kind == Some(Kind::Correction) && correction != annotation.correction {
+            commands.push(Command::SetCorrection {
+                id: id.clone(),
+                correction,
+            });
+        }
+        if kind == Some(Kind::Metric) {
+            let metric = self.metric(annotation.metric.as_ref());
+            if metric != annotation.metric {
+                commands.push(Command::SetMetric {
+                    id: id.clone(),
+                    metric,
+                });
+            }
+        }
+        commands
     }
 
     /// The metric these fields describe, keeping what the fields do not show.
@@ -124,6 +158,36 @@ fn scale_value(name: &str) -> u64 {
 
 fn parse_number(value: &str) -> Option<f64> {
     value.replace([',', '，'], "").parse().ok()
+}
+
+/// Keeps the inspector's fields in step with the selected annotation. Edits still pending for
+/// an annotation no longer selected are committed first (the selection moved while a field had
+/// the keyboard); fields without pending edits follow undo and other changes.
+fn refresh_draft(
+    sidebar: &mut SidebarState,
+    document: &crate::annotation::Document,
+    annotation: &Annotation,
+    actions: &mut Vec<Action>,
+) {
+    if let Some((old_id, draft)) = &sidebar.draft {
+        if old_id != &annotation.id {
+            if let Some(old) = document.get(old_id) {
+                let kind = document.tagset().get(&old.label).map(|t| t.kind);
+                let commands = draft.commands(old, kind);
+                if !commands.is_empty() {
+                    actions.push(Action::edit(Command::Batch(commands)));
+                }
+            }
+        } else if sidebar.draft_generation == document.generation()
+            || *draft != sidebar.draft_pristine
+        {
+            return;
+        }
+    }
+    let draft = Draft::of(annotation);
+    sidebar.draft_pristine = draft.clone();
+    sidebar.draft_generation = document.generation();
+    sidebar.draft = Some((annotation.id.clone(), draft));
 }
 
 /// Draws the sidebar; returns true if one of its text fields has the keyboard.
@@ -266,13 +330,7 @@ fn inspector_ui(ui: &mut Ui, page: &mut OpenPage, actions: &mut Vec<Action>) -> 
         return false;
     };
     let id = annotation.id.clone();
-    if sidebar
-        .draft
-        .as_ref()
-        .is_none_or(|(draft_id, _)| draft_id != &id)
-    {
-        sidebar.draft = Some((id.clone(), Draft::of(annotation)));
-    }
+    refresh_draft(sidebar, document, annotation, actions);
     let Some((_, draft)) = sidebar.draft.as_mut() else {
         return false;
     };
@@ -363,31 +421,8 @@ fn inspector_ui(ui: &mut Ui, page: &mut OpenPage, actions: &mut Vec<Action>) -> 
         actions.push(Action::edit(Command::Delete(id.clone())));
     }
     if commit {
-        let mut commands = Vec::new();
-        let note = (!draft.note.trim().is_empty()).then(|| draft.note.trim().to_owned());
-        if note != annotation.note {
-            commands.push(Command::SetNote {
-                id: id.clone(),
-                note,
-            });
-        }
-        let correction =
-            (!draft.correction.trim().is_empty()).then(|| draft.correction.trim().to_owned());
-        if kind == Some(Kind::Correction) && correction != annotation.correction {
-            commands.push(Command::SetCorrection {
-                id: id.clone(),
-                correction,
-            });
-        }
-        if kind == Some(Kind::Metric) {
-            let metric = draft.metric(annotation.metric.as_ref());
-            if metric != annotation.metric {
-                commands.push(Command::SetMetric {
-                    id: id.clone(),
-                    metric,
-                });
-            }
-        }
+        let kind = document.tagset().get(&annotation.label).map(|t| t.kind);
+        let commands = draft.commands(annotation, kind);
         if !commands.is_empty() {
             actions.push(Action::edit(Command::Batch(commands)));
         }

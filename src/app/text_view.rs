@@ -12,7 +12,7 @@ use eframe::egui::{
 };
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::annotation::{Annotation, AnnotationId, Status, TagSet};
+use crate::annotation::{Anchor, Annotation, AnnotationId, Status, TagSet};
 use crate::text::{Source, Span};
 
 /// How a paragraph is set.
@@ -152,10 +152,14 @@ pub fn snap_to_graphemes(text: &str, start: usize, end: usize) -> (usize, usize)
 /// The annotations overlapping `extent`, from a page-ordered slice.
 pub fn overlapping<'a>(marks: &Marks<'a>, extent: Span) -> impl Iterator<Item = &'a Annotation> {
     let annotations = marks.annotations;
-    let from = annotations.partition_point(|a| a.start + marks.longest <= extent.start);
+    let from =
+        annotations.partition_point(|a| a.start.saturating_add(marks.longest) <= extent.start);
     let to = annotations.partition_point(|a| a.start < extent.end);
     annotations[from.min(to)..to].iter().filter(move |a| {
-        a.end > extent.start && a.status != Status::Rejected && !a.span().is_empty()
+        a.end > extent.start
+            && a.status != Status::Rejected
+            && a.anchor != Anchor::Orphaned
+            && !a.span().is_empty()
     })
 }
 

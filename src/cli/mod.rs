@@ -28,7 +28,7 @@ use clap::{Parser, Subcommand};
 pub struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-    /// The page to open; without one, the bundled sample page.
+    /// The page or folder to open in the app; without one, the last page or the bundled sample.
     page: Option<PathBuf>,
 }
 

@@ -34,11 +34,6 @@ impl Span {
         self.end <= self.start
     }
 
-    /// True if `other` lies within this span.
-    pub const fn contains(self, other: Self) -> bool {
-        self.start <= other.start && other.end <= self.end
-    }
-
     /// True if the two spans share at least one code point.
     pub const fn overlaps(self, other: Self) -> bool {
         self.start < other.end && other.start < self.end
@@ -99,13 +94,8 @@ impl CharOffsets {
         self.chars
     }
 
-    /// Number of bytes in the text.
-    pub fn byte_len(&self) -> usize {
-        self.bytes
-    }
-
     /// Byte offset of code point `char_offset`, or `None` past the end.
-    /// The end of the text (`char_len()`) maps to `byte_len()`.
+    /// The end of the text (`char_len()`) maps to the text's length in bytes.
     pub fn to_byte(&self, text: &str, char_offset: usize) -> Option<usize> {
         if char_offset > self.chars {
             return None;
