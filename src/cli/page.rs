@@ -1,7 +1,8 @@
 //! Reading the pages named on the command line: files, or `-` for standard input.
 
-use std::io::Read;
+use std::io::{self, Read};
 use std::path::Path;
+use std::process::ExitCode;
 
 use crate::text::Source;
 
@@ -26,4 +27,28 @@ pub fn read(path: &Path) -> Result<Page, String> {
     }
     let source = Source::load(path).map_err(|err| err.to_string())?;
     Ok(Page { name, source })
+}
+
+/// Reads each page and hands it to `each` with its position among the pages read so far;
+/// pages that cannot be read are reported on standard error, the others still done. The exit
+/// status says whether all could be read.
+pub fn for_each(
+    paths: &[std::path::PathBuf],
+    mut each: impl FnMut(usize, Page) -> io::Result<()>,
+) -> io::Result<ExitCode> {
+    let mut failures = 0;
+    let mut done = 0;
+    for path in paths {
+        match read(path) {
+            Ok(page) => {
+                each(done, page)?;
+                done += 1;
+            }
+            Err(message) => {
+                super::report(&message);
+                failures += 1;
+            }
+        }
+    }
+    Ok(super::status(failures))
 }

@@ -4,7 +4,7 @@ use std::io;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::{Output, outline, page, report, status};
+use super::{Output, outline, page};
 use crate::bulletin::{json::PageJson, segment};
 
 /// Arguments of `copydesk segment`.
@@ -21,16 +21,7 @@ pub struct Args {
 /// Segments every page, printing each as it is done; pages that cannot be read are reported
 /// on standard error and make the exit status non-zero.
 pub fn run(args: &Args, out: &mut Output) -> io::Result<ExitCode> {
-    let mut failures = 0;
-    for (n, path) in args.pages.iter().enumerate() {
-        let page = match page::read(path) {
-            Ok(page) => page,
-            Err(message) => {
-                report(&message);
-                failures += 1;
-                continue;
-            }
-        };
+    page::for_each(&args.pages, |n, page| {
         let bulletin = segment(page.source.text());
         if args.json {
             let json = PageJson::new(&page.name, &page.source, &bulletin.items);
@@ -42,6 +33,6 @@ pub fn run(args: &Args, out: &mut Output) -> io::Result<ExitCode> {
             }
             outline::print(&page, &bulletin, out)?;
         }
-    }
-    Ok(status(failures))
+        Ok(())
+    })
 }

@@ -62,17 +62,7 @@ pub fn run(args: &Args, out: &mut Output) -> io::Result<ExitCode> {
     if args.write {
         return write(args, options, out);
     }
-    let mut failures = 0;
-    let mut printed = 0;
-    for path in &args.pages {
-        let page = match page::read(path) {
-            Ok(page) => page,
-            Err(message) => {
-                report(&message);
-                failures += 1;
-                continue;
-            }
-        };
+    page::for_each(&args.pages, |printed, page| {
         let bulletin = segment(page.source.text());
         let suggestions = suggest(&page.source, &bulletin, &[], options);
         if !args.json {
@@ -81,7 +71,6 @@ pub fn run(args: &Args, out: &mut Output) -> io::Result<ExitCode> {
             }
             out.line(&format!("{}  {} suggestions", page.name, suggestions.len()))?;
         }
-        printed += 1;
         for suggestion in &suggestions {
             let text = page.source.slice(suggestion.span);
             if args.json {
@@ -100,8 +89,8 @@ pub fn run(args: &Args, out: &mut Output) -> io::Result<ExitCode> {
                 out.line(&readable(suggestion, text))?;
             }
         }
-    }
-    Ok(status(failures))
+        Ok(())
+    })
 }
 
 /// `--write`: adds each page's new suggestions to its sidecar and prints them.
