@@ -249,3 +249,61 @@ fn seed_names_move_with_an_inserted_paragraph() {
         assert_eq!(new["quote"], "孙志刚");
     }
 }
+
+#[test]
+fn review_by_label_and_item_counts_only_changes_and_refuses_bad_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = copy_sample(dir.path());
+    let page_arg = page.to_str().unwrap();
+    let output = copydesk(&["suggest", page_arg, "--write"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let output = copydesk(&[
+        "review", page_arg, "--accept", "--label", "PER", "--item", "1",
+    ]);
+    assert_eq!(stdout(&output), format!("{page_arg}: accepted 3\n"));
+    let listed = listing(&page);
+    let accepted: Vec<&str> = listed
+        .iter()
+        .filter(|a| a["status"] == "accepted")
+        .map(|a| a["quote"].as_str().unwrap())
+        .collect();
+    assert_eq!(accepted, ["林晓舟", "苏念", "方可"]);
+
+    let id = listed.iter().find(|a| a["quote"] == "林晓舟").unwrap()["id"]
+        .as_str()
+        .unwrap();
+    let output = copydesk(&["review", page_arg, "--accept", "--id", id]);
+    assert_eq!(
+        stdout(&output),
+        format!("{page_arg}: accepted 0 (1 already were)\n")
+    );
+
+    let output = copydesk(&["review", page_arg, "--accept", "--label", "NOPE"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("unknown label \"NOPE\""),
+        "{}",
+        stderr(&output)
+    );
+    let output = copydesk(&[
+        "review", page_arg, "--accept", "--label", "LOC", "--item", "99",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        format!("copydesk: {page_arg}: there is no item 99; the page has items 1 to 8\n")
+    );
+}
+
+#[test]
+fn a_range_of_blanks_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = copy_sample(dir.path());
+    let page_arg = page.to_str().unwrap();
+    let output = copydesk(&["tag", page_arg, "--label", "LOC", "--range", "1504:1505"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        format!("copydesk: {page_arg}: range 1504:1505 holds only blanks; annotate some text\n")
+    );
+}

@@ -45,6 +45,12 @@ fn open(page: &Path) -> Harness<'static, CopydeskApp> {
     harness
 }
 
+/// Presses a key as a real keyboard does: a key event and the text it types.
+fn type_key(harness: &mut Harness<'_, CopydeskApp>, key: Key, text: &str) {
+    harness.key_press(key);
+    harness.event(egui::Event::Text(text.to_owned()));
+}
+
 fn document<'h>(harness: &'h Harness<'_, CopydeskApp>) -> &'h Document {
     &harness.state().page().unwrap().document
 }
@@ -121,7 +127,7 @@ fn select_press_a_hotkey_save_and_undo() {
     harness.key_press_modifiers(Modifiers::SHIFT, Key::ArrowRight);
     harness.key_press_modifiers(Modifiers::SHIFT, Key::ArrowRight);
     harness.run_steps(2);
-    harness.key_press(Key::Num6);
+    type_key(&mut harness, Key::Num6, "6");
     harness.run_steps(2);
 
     let annotations = document(&harness).annotations();
@@ -166,7 +172,7 @@ fn suggestions_are_reviewed_with_single_keys() {
     );
     let first = harness.state().page().unwrap().selected.clone().unwrap();
 
-    harness.key_press(Key::A);
+    type_key(&mut harness, Key::A, "a");
     harness.run_steps(2);
     assert_eq!(
         document(&harness).get(&first).unwrap().status,
@@ -175,7 +181,7 @@ fn suggestions_are_reviewed_with_single_keys() {
     let second = harness.state().page().unwrap().selected.clone().unwrap();
     assert_ne!(first, second, "accepting moves to the next suggestion");
 
-    harness.key_press(Key::X);
+    type_key(&mut harness, Key::X, "x");
     harness.run_steps(2);
     assert_eq!(
         document(&harness).get(&second).unwrap().status,
@@ -271,9 +277,9 @@ fn another_key_right_after_tagging_relabels() {
         harness.key_press_modifiers(Modifiers::SHIFT, Key::ArrowRight);
     }
     harness.run_steps(2);
-    harness.key_press(Key::Num6);
+    type_key(&mut harness, Key::Num6, "6");
     harness.run_steps(2);
-    harness.key_press(Key::Num2);
+    type_key(&mut harness, Key::Num2, "2");
     harness.run_steps(2);
     let labels: Vec<(String, String)> = document(&harness)
         .annotations()

@@ -101,6 +101,13 @@ pub enum CommandError {
         /// The labels there are.
         known: String,
     },
+    /// The range holds nothing but blanks and line breaks.
+    BlankRange {
+        /// Start asked for.
+        start: usize,
+        /// End asked for.
+        end: usize,
+    },
     /// The range is empty or does not fit the page.
     BadRange {
         /// Start asked for.
@@ -119,6 +126,12 @@ impl fmt::Display for CommandError {
             Self::DuplicateId(id) => write!(f, "an annotation with id {id} exists already"),
             Self::UnknownLabel { label, known } => {
                 write!(f, "unknown label {label:?}; the tag set has {known}")
+            }
+            Self::BlankRange { start, end } => {
+                write!(
+                    f,
+                    "range {start}:{end} holds only blanks; annotate some text"
+                )
             }
             Self::BadRange { start, end, chars } => write!(
                 f,

@@ -83,7 +83,7 @@ enum Mode {
 
 /// Who is annotating: `COPYDESK_AUTHOR`, else the login name.
 pub fn default_author() -> String {
-    ["COPYDESK_AUTHOR", "USER", "USERNAME"]
+    ["COPYDESK_AUTHOR", "USER", "LOGNAME", "USERNAME"]
         .iter()
         .find_map(|name| {
             std::env::var(name)
@@ -443,7 +443,13 @@ impl Document {
     }
 
     fn check_range(&self, span: Span) -> Result<(), CommandError> {
-        if span.start < span.end && span.end <= self.source.char_len() {
+        let fits = span.start < span.end && span.end <= self.source.char_len();
+        if fits && self.source.slice(span).trim().is_empty() {
+            Err(CommandError::BlankRange {
+                start: span.start,
+                end: span.end,
+            })
+        } else if fits {
             Ok(())
         } else {
             Err(CommandError::BadRange {

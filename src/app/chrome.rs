@@ -272,31 +272,38 @@ pub fn status_bar(ui: &mut Ui, app: &CopydeskApp) {
 pub fn help_ui(ctx: &egui::Context, app: &mut CopydeskApp) {
     let response = egui::Modal::new(egui::Id::unique("help")).show(ctx, |ui| {
         ui.heading("Keyboard shortcuts");
-        egui::Grid::new("shortcuts")
-            .num_columns(2)
-            .striped(true)
+        let height = ui.ctx().input(|i| i.content_rect().height()) * 0.75;
+        egui::ScrollArea::vertical()
+            .max_height(height)
             .show(ui, |ui| {
-                for command in UiCommand::ALL {
-                    let keys: Vec<String> = command
-                        .shortcut()
-                        .into_iter()
-                        .chain(command.extra_shortcuts().iter().copied())
-                        .map(|s| ctx.format_shortcut(&s))
-                        .collect();
-                    ui.label(command.text());
-                    ui.label(RichText::new(keys.join("  or  ")).monospace());
-                    ui.end_row();
-                }
-                ui.label("Select text");
-                ui.label(RichText::new("drag, Shift+arrows, double-click a word").monospace());
-                ui.end_row();
-                if let Some(page) = &app.page {
-                    for tag in page.document.tagset().tags() {
-                        ui.label(format!("Tag as {} {} ({})", tag.label, tag.zh, tag.en));
-                        ui.label(RichText::new(&tag.hotkey).monospace());
+                egui::Grid::new("shortcuts")
+                    .num_columns(2)
+                    .striped(true)
+                    .show(ui, |ui| {
+                        for command in UiCommand::ALL {
+                            let keys: Vec<String> = command
+                                .shortcut()
+                                .into_iter()
+                                .chain(command.extra_shortcuts().iter().copied())
+                                .map(|s| ctx.format_shortcut(&s).replace("Questionmark", "?"))
+                                .collect();
+                            ui.label(command.text());
+                            ui.label(RichText::new(keys.join("  or  ")).monospace());
+                            ui.end_row();
+                        }
+                        ui.label("Select text");
+                        ui.label(
+                            RichText::new("drag, Shift+arrows, double-click a word").monospace(),
+                        );
                         ui.end_row();
-                    }
-                }
+                        if let Some(page) = &app.page {
+                            for tag in page.document.tagset().tags() {
+                                ui.label(format!("Tag as {} {} ({})", tag.label, tag.zh, tag.en));
+                                ui.label(RichText::new(&tag.hotkey).monospace());
+                                ui.end_row();
+                            }
+                        }
+                    });
             });
         if ui.button("Close (Esc)").clicked() {
             ui.close();

@@ -214,9 +214,22 @@ impl CopydeskApp {
         if self.help_open {
             chrome::help_ui(&ctx, self);
         }
+        let shown = self.page.as_ref().map(|p| p.document.name().to_owned());
         self.run_actions(&ctx);
+        if self.page.as_ref().map(|p| p.document.name()) != shown.as_deref() {
+            self.update_title(&ctx);
+        }
         self.schedule_save(&ctx, false);
         self.handle_close(&ctx);
+    }
+
+    /// The window title names the page.
+    fn update_title(&self, ctx: &egui::Context) {
+        let title = self.page.as_ref().map_or_else(
+            || "copydesk".to_owned(),
+            |p| format!("{} — copydesk", p.document.name()),
+        );
+        ctx.send_viewport_cmd(egui::ViewportCommand::Title(title));
     }
 
     fn apply_look(&self, ctx: &egui::Context) {
@@ -238,6 +251,9 @@ impl CopydeskApp {
                     continue;
                 }
                 if input.consume_shortcut(&shortcut) {
+                    if command.is_plain_key() {
+                        swallow_typed_text(input, shortcut.logical_key);
+                    }
                     found.push(Action::Ui(command));
                 }
             }
@@ -267,6 +283,7 @@ impl CopydeskApp {
             ctx.input_mut(|input| {
                 for (key, label) in labels {
                     if input.consume_key(Modifiers::NONE, key) {
+                        swallow_typed_text(input, key);
                         found.push(Action::Tag(label));
                     }
                 }
@@ -304,7 +321,7 @@ impl CopydeskApp {
             Action::Open(path) => self.open(&path),
             Action::GoToItem(index) => {
                 if let Some(page) = &mut self.page {
-                    page.show_item(index);
+                    page.go_to_item(index);
                 }
             }
             Action::Select(id) => {
@@ -398,7 +415,7 @@ impl CopydeskApp {
                     error: false,
                 });
                 self.find.reset();
-                self.page = Some(OpenPage::new(document, None));
+                self.page = Some(OpenPage::new(document, folder_of(path)));
             }
             Err(err) => self.banner = Some(error_banner(err.to_string())),
         }
@@ -436,7 +453,7 @@ impl CopydeskApp {
                     } else {
                         page.item.saturating_sub(1)
                     };
-                    page.show_item(next);
+                    page.go_to_item(next);
                 }
             }
             UiCommand::NextPage | UiCommand::PreviousPage => {
@@ -668,10 +685,9 @@ impl CopydeskApp {
             )));
             return;
         }
-        let (page_path, folder) = if path.is_dir() {
-            let pages = page::folder_pages(path);
-            match pages.first() {
-                Some(first) => (first.clone(), Some(pages)),
+        let page_path = if path.is_dir() {
+            match page::folder_pages(path).first() {
+                Some(first) => first.clone(),
                 None => {
                     self.banner = Some(error_banner(format!(
                         "{}: no pages (.txt files) in this folder",
@@ -681,19 +697,12 @@ impl CopydeskApp {
                 }
             }
         } else {
-            let pages = path
-                .parent()
-                .map(page::folder_pages)
-                .filter(|pages| pages.len() > 1);
-            (path.to_owned(), pages)
+            path.to_owned()
         };
         match Document::open(&page_path) {
             Ok(document) => {
                 self.banner = None;
                 self.show_document(document, &page_path);
-                if let Some(page) = &mut self.page {
-                    page.folder = folder;
-                }
             }
             Err(err) => self.open_failed(&page_path, &err),
         }
@@ -709,7 +718,7 @@ impl CopydeskApp {
         });
         self.settings.remember(path);
         self.find.reset();
-        self.page = Some(OpenPage::new(document, None));
+        self.page = Some(OpenPage::new(document, folder_of(path)));
         if self.settings.suggest_on_open {
             self.suggest();
         }
@@ -829,6 +838,23 @@ impl eframe::App for CopydeskApp {
             let _ = self.flush();
         }
     }
+}
+
+/// The pages of the folder holding `page`, if it holds more than this one.
+fn folder_of(page: &Path) -> Option<Vec<PathBuf>> {
+    page.parent()
+        .map(page::folder_pages)
+        .filter(|pages| pages.len() > 1)
+}
+
+/// Removes the text a key press typed, once the key was used as a shortcut. A real keyboard
+/// sends both a key event and a text event; the text would reach the pane's text field, which
+/// treats typing as replacing the selection and so loses it before the label is applied.
+fn swallow_typed_text(input: &mut egui::InputState, key: Key) {
+    let typed = key.symbol_or_name();
+    input.events.retain(
+        |event| !matches!(event, egui::Event::Text(text) if text.eq_ignore_ascii_case(typed)),
+    );
 }
 
 fn error_banner(message: String) -> Banner {

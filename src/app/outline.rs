@@ -65,15 +65,14 @@ fn entry_ui(ui: &mut Ui, page: &OpenPage, index: usize, height: f32, actions: &m
     let selected = index == page.item && !page.whole_page;
     ui.allocate_ui(egui::vec2(ui.available_width(), height), |ui| {
         ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
-        ui.horizontal(|ui| {
-            ui.label(RichText::new(kicker).small().weak());
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                ui.label(RichText::new(&counts).small())
-                    .on_hover_text("annotations +suggestions to review");
-            });
-        });
+        ui.label(RichText::new(kicker).small().weak());
         let clicked = ui
-            .horizontal(|ui| ui.selectable_label(selected, title).clicked())
+            .horizontal(|ui| {
+                let clicked = ui.selectable_label(selected, title).clicked();
+                ui.label(RichText::new(&counts).small().weak())
+                    .on_hover_text("annotations +suggestions to review");
+                clicked
+            })
             .inner;
         if clicked {
             actions.push(Action::GoToItem(index));
@@ -102,7 +101,7 @@ fn folder_ui(
     };
     egui::ComboBox::new("folder-pages", "page")
         .selected_text(here.as_deref().map(name).unwrap_or_default())
-        .width(220.0)
+        .width(150.0)
         .show_ui(ui, |ui| {
             for path in pages {
                 let current = Some(&path) == here.as_ref();

@@ -76,6 +76,20 @@ impl OpenPage {
         self.body_heights = Heights::default();
     }
 
+    /// Shows item `index` because the user moved there: a selection in another item is dropped.
+    pub fn go_to_item(&mut self, index: usize) {
+        self.show_item(index);
+        let elsewhere = self
+            .selected
+            .as_ref()
+            .and_then(|id| self.document.get(id))
+            .and_then(|a| self.document.locate(a.span()))
+            .is_some_and(|location| location.item != self.item);
+        if elsewhere {
+            self.selected = None;
+        }
+    }
+
     /// Selects an annotation (or none) and brings it into view.
     pub fn select(&mut self, id: Option<AnnotationId>) {
         if let Some(annotation) = id.as_ref().and_then(|id| self.document.get(id)) {

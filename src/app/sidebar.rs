@@ -214,8 +214,11 @@ fn list_ui(ui: &mut Ui, page: &mut OpenPage, actions: &mut Vec<Action>) {
         sidebar,
         item,
         selected,
+        whole_page: page_view,
         ..
     } = page;
+    // The whole-page view lists the whole page's annotations.
+    let whole_page = sidebar.whole_page || *page_view;
     ui.horizontal(|ui| {
         ui.label(RichText::new("Annotations").strong());
         ui.selectable_value(&mut sidebar.whole_page, false, "item");
@@ -251,7 +254,7 @@ fn list_ui(ui: &mut Ui, page: &mut OpenPage, actions: &mut Vec<Action>) {
         document.generation(),
         sidebar.label.clone(),
         sidebar.status,
-        sidebar.whole_page,
+        whole_page,
         *item,
     );
     if sidebar.shown_key.as_ref() != Some(&key) {
@@ -262,7 +265,7 @@ fn list_ui(ui: &mut Ui, page: &mut OpenPage, actions: &mut Vec<Action>) {
             .filter(|(_, a)| sidebar.label.as_ref().is_none_or(|l| &a.label == l))
             .filter(|(_, a)| sidebar.status.is_none_or(|s| a.status == s))
             .filter(|(_, a)| {
-                sidebar.whole_page || document.locate(a.span()).is_some_and(|l| l.item == *item)
+                whole_page || document.locate(a.span()).is_some_and(|l| l.item == *item)
             })
             .map(|(index, _)| index)
             .collect();

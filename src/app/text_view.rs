@@ -7,7 +7,7 @@
 use std::sync::Arc;
 
 use eframe::egui::{
-    self, Align, Align2, Color32, FontId, Galley, Stroke, TextEdit, TextFormat, Ui,
+    self, Align, Align2, Color32, FontId, Galley, TextEdit, TextFormat, Ui,
     text::{CCursor, CCursorRange, LayoutJob},
 };
 use unicode_segmentation::UnicodeSegmentation;
@@ -198,7 +198,10 @@ pub fn paragraph_ui(
             continue;
         }
         let index = paragraph.position_of(annotation.start);
-        let at = output.galley.pos_from_cursor(CCursor::new(index));
+        // At a wrapped row's edge the annotation starts the next row, not the end of this one.
+        let mut cursor = CCursor::new(index);
+        cursor.prefer_next_row = true;
+        let at = output.galley.pos_from_cursor(cursor);
         let position = output.galley_pos + at.min.to_vec2();
         let colour = marks
             .tagset
@@ -208,7 +211,7 @@ pub fn paragraph_ui(
             position + egui::vec2(0.0, 1.0),
             Align2::LEFT_TOP,
             &annotation.label,
-            FontId::proportional((style.size * 0.5).max(8.0)),
+            FontId::proportional((style.size * 0.55).max(9.0)),
             colour,
         );
     }
@@ -338,32 +341,23 @@ fn build_job(
                 .tagset
                 .get(&inner.label)
                 .map_or(Color32::GRAY, |t| rgb(t.rgb()));
-            let selected = marks.selected == Some(&inner.id);
-            if inner.status == Status::Suggested {
-                format.underline = Stroke::new(2.0, colour);
+            let selected = covering.iter().any(|a| marks.selected == Some(&a.id));
+            // Accepted annotations fill; suggestions colour the text over a faint fill; where
+            // annotations nest, each layer darkens the fill, so the inner one stands out.
+            let depth = covering.len() as f32 - 1.0;
+            let alpha = if inner.status == Status::Suggested {
+                0.10
             } else {
-                let alpha = if selected { 0.55 } else { 0.28 };
-                format.background = colour.gamma_multiply(alpha);
-            }
-            if selected {
-                format.underline = Stroke::new(
-                    2.5,
-                    if marks.dark {
-                        Color32::WHITE
-                    } else {
-                        Color32::BLACK
-                    },
-                );
-            }
-            if let Some(outer) = covering.iter().max_by_key(|a| a.span().len())
-                && outer.id != inner.id
-                && !selected
-            {
-                let outer_colour = marks
-                    .tagset
-                    .get(&outer.label)
-                    .map_or(Color32::GRAY, |t| rgb(t.rgb()));
-                format.underline = Stroke::new(2.0, outer_colour);
+                0.28
+            };
+            let alpha = if selected {
+                0.6
+            } else {
+                (alpha + 0.14 * depth).min(0.6)
+            };
+            format.background = colour.gamma_multiply(alpha);
+            if inner.status == Status::Suggested && !selected {
+                format.color = colour;
             }
         }
         if hits

@@ -29,6 +29,10 @@ pub struct Args {
     /// rejected suggestion is never added again). Prints what was added.
     #[arg(long)]
     write: bool,
+    /// With --write: if the sidecar cannot be read, set it aside (renamed, not changed) and
+    /// start a new one.
+    #[arg(long, requires = "write")]
+    new_sidecar: bool,
 }
 
 /// What `--only` keeps.
@@ -103,7 +107,7 @@ fn write(args: &Args, options: Options, out: &mut Output) -> io::Result<ExitCode
             failures += 1;
             continue;
         }
-        let mut document = match super::tag::open_for_change(path, false) {
+        let mut document = match super::tag::open_for_change(path, args.new_sidecar) {
             Ok(document) => document,
             Err(message) => {
                 report(&message);

@@ -235,57 +235,105 @@ pub struct ReviewArgs {
     /// With --label: only in this item (1-based, as numbered by `copydesk segment`).
     #[arg(long, requires = "label")]
     item: Option<usize>,
+    /// If the sidecar cannot be read, set it aside (renamed, not changed) and start a new one.
+    #[arg(long)]
+    new_sidecar: bool,
 }
 
-/// Accepts or rejects suggestions, by id or by label, as one step, and saves.
+/// Accepts or rejects annotations, as one step, and saves: by id (any annotation, to review a
+/// manual one too or take back a rejection), or every suggestion of a label.
 pub fn run_review(args: &ReviewArgs, out: &mut Output) -> io::Result<ExitCode> {
     let name = args.page.display();
-    let mut document = match open_for_change(&args.page, false) {
+    let mut document = match open_for_change(&args.page, args.new_sidecar) {
         Ok(document) => document,
         Err(message) => {
             report(&message);
             return Ok(ExitCode::FAILURE);
         }
     };
+    match review_commands(args, &document) {
+        Ok((commands, unchanged)) => {
+            let count = commands.len();
+            let status = if args.accept { "accepted" } else { "rejected" };
+            if count > 0 {
+                let saved = document
+                    .apply(Command::Batch(commands))
+                    .map_err(|err| format!("{name}: {err}; nothing was changed"))
+                    .and_then(|()| document.save().map_err(|err| err.to_string()));
+                if let Err(message) = saved {
+                    report(&message);
+                    return Ok(ExitCode::FAILURE);
+                }
+            }
+            let mut line = format!("{name}: {status} {count}");
+            if unchanged > 0 {
+                line.push_str(&format!(" ({unchanged} already were)"));
+            }
+            out.line(&line)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(message) => {
+            report(&format!("{name}: {message}"));
+            Ok(ExitCode::FAILURE)
+        }
+    }
+}
+
+/// The status changes `review` asks for, and how many annotations already had that status.
+fn review_commands(
+    args: &ReviewArgs,
+    document: &Document,
+) -> Result<(Vec<Command>, usize), String> {
     let status = if args.accept {
         Status::Accepted
     } else {
         Status::Rejected
     };
-    let ids: Vec<AnnotationId> = match &args.label {
-        Some(label) => document
-            .annotations()
-            .iter()
-            .filter(|a| &a.label == label && a.status == Status::Suggested)
-            .filter(|a| {
-                args.item.is_none_or(|item| {
-                    document
-                        .locate(a.span())
-                        .is_some_and(|l| l.item + 1 == item)
+    let chosen: Vec<&crate::annotation::Annotation> = match &args.label {
+        Some(label) => {
+            if document.tagset().get(label).is_none() {
+                return Err(format!(
+                    "unknown label {label:?}; the tag set has {}",
+                    document.tagset().label_list()
+                ));
+            }
+            let items = document.bulletin().items.len();
+            if let Some(item) = args.item.filter(|&item| item == 0 || item > items) {
+                return Err(format!(
+                    "there is no item {item}; the page has items 1 to {items}"
+                ));
+            }
+            document
+                .annotations()
+                .iter()
+                .filter(|a| &a.label == label && a.status == Status::Suggested)
+                .filter(|a| {
+                    args.item.is_none_or(|item| {
+                        document
+                            .locate(a.span())
+                            .is_some_and(|l| l.item + 1 == item)
+                    })
                 })
+                .collect()
+        }
+        None => args
+            .ids
+            .iter()
+            .map(|id| {
+                document
+                    .get(&AnnotationId(id.clone()))
+                    .ok_or_else(|| format!("no annotation has id {id}"))
             })
-            .map(|a| a.id.clone())
-            .collect(),
-        None => args.ids.iter().map(|id| AnnotationId(id.clone())).collect(),
+            .collect::<Result<_, _>>()?,
     };
-    let commands: Vec<Command> = ids
-        .iter()
-        .map(|id| Command::SetStatus {
-            id: id.clone(),
+    let unchanged = chosen.iter().filter(|a| a.status == status).count();
+    let commands = chosen
+        .into_iter()
+        .filter(|a| a.status != status)
+        .map(|a| Command::SetStatus {
+            id: a.id.clone(),
             status,
         })
         .collect();
-    let count = commands.len();
-    if count > 0 {
-        if let Err(err) = document.apply(Command::Batch(commands)) {
-            report(&format!("{name}: {err}; nothing was changed"));
-            return Ok(ExitCode::FAILURE);
-        }
-        if let Err(err) = document.save() {
-            report(&err.to_string());
-            return Ok(ExitCode::FAILURE);
-        }
-    }
-    out.line(&format!("{name}: {} {count} annotation(s)", status.name()))?;
-    Ok(ExitCode::SUCCESS)
+    Ok((commands, unchanged))
 }
