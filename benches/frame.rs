@@ -5,14 +5,14 @@
 //!
 //! Run with `cargo bench --bench frame`.
 
+mod common;
+
 use std::time::{Duration, Instant};
 
-use copydesk::annotation::{Annotation, Command, Document, Origin};
+use copydesk::annotation::Document;
 use copydesk::app::dialogs::ScriptedDialog;
 use copydesk::app::fonts::FontChoice;
 use copydesk::app::{Action, CopydeskApp, Startup, UiCommand};
-use copydesk::samples;
-use copydesk::text::Span;
 use eframe::egui;
 
 const ANNOTATIONS: usize = 20_000;
@@ -25,35 +25,13 @@ const FRAMES: usize = 600;
 )]
 fn main() {
     let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("temporary folder: {err}"));
-    let page = dir.path().join("big.txt");
-    let sample = std::str::from_utf8(samples::DEFAULT.bytes).unwrap_or_default();
-    let mut text = String::new();
-    while text.len() < 2 << 20 {
-        text.push_str(sample);
-        text.push_str("\n\n");
-    }
-    std::fs::write(&page, &text).unwrap_or_else(|err| panic!("{err}"));
-    let mut document = Document::open(&page).unwrap_or_else(|err| panic!("{err}"));
-    let chars = document.source().char_len();
-    let labels = ["PER", "LOC", "ORG", "METRIC", "DATE"];
-    let commands = (0..ANNOTATIONS)
-        .map(|n| {
-            let start = n * (chars / ANNOTATIONS);
-            let span = Span::new(start, start + 2 + n % 6);
-            Command::Add(Annotation::new(
-                document.source(),
-                labels[n % 5],
-                span,
-                Origin::Manual,
-                "bench",
-            ))
-        })
-        .collect();
-    document
-        .apply(Command::Batch(commands))
-        .unwrap_or_else(|err| panic!("{err}"));
-    document.save().unwrap_or_else(|err| panic!("{err}"));
-    drop(document);
+    let page = common::annotated_page(
+        dir.path(),
+        ANNOTATIONS,
+        &["PER", "LOC", "ORG", "METRIC", "DATE"],
+    );
+    let text = std::fs::read_to_string(&page).unwrap_or_else(|err| panic!("{err}"));
+    let chars = text.chars().count();
 
     let started = Instant::now();
     let reopened = Document::open(&page).unwrap_or_else(|err| panic!("{err}"));

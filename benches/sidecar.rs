@@ -1,13 +1,14 @@
 //! Loading and saving a sidecar with 20 000 annotations on a 2 MB page (budget: < 50 ms each),
 //! and re-anchoring them all after an edit at the top of the page.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
+use copydesk::annotation::Document;
 use copydesk::annotation::anchor::reanchor;
 use copydesk::annotation::sidecar;
-use copydesk::annotation::{Annotation, Command, Document, Origin};
-use copydesk::samples;
-use copydesk::text::{PageEncoding, Source, Span};
+use copydesk::text::{PageEncoding, Source};
 
 fn main() {
     divan::main();
@@ -23,35 +24,9 @@ struct Fixture {
 }
 
 fn fixture() -> Fixture {
-    let sample = std::str::from_utf8(samples::DEFAULT.bytes).unwrap_or_default();
-    let mut text = String::new();
-    while text.len() < 2 << 20 {
-        text.push_str(sample);
-        text.push_str("\n\n");
-    }
     let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("temporary folder: {err}"));
-    let page = dir.path().join("big.txt");
-    std::fs::write(&page, &text).unwrap_or_else(|err| panic!("write page: {err}"));
-    let mut document = Document::open(&page).unwrap_or_else(|err| panic!("{err}"));
-    let chars = document.source().char_len();
-    let step = chars / ANNOTATIONS;
-    let commands = (0..ANNOTATIONS)
-        .map(|n| {
-            let start = n * step;
-            let span = Span::new(start, start + 2 + n % 5);
-            Command::Add(Annotation::new(
-                document.source(),
-                "PER",
-                span,
-                Origin::Manual,
-                "bench",
-            ))
-        })
-        .collect();
-    document
-        .apply(Command::Batch(commands))
-        .unwrap_or_else(|err| panic!("{err}"));
-    document.save().unwrap_or_else(|err| panic!("{err}"));
+    let page = common::annotated_page(dir.path(), ANNOTATIONS, &["PER"]);
+    let text = std::fs::read_to_string(&page).unwrap_or_else(|err| panic!("{err}"));
     Fixture {
         _dir: dir,
         page,

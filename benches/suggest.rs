@@ -1,6 +1,9 @@
 //! Suggestion throughput on a multi-megabyte page built from the bundled samples: everything,
 //! figures only, and one ordinary page. The page is segmented once, outside the timing.
 
+mod common;
+
+use common::big_page;
 use copydesk::bulletin::segment;
 use copydesk::samples;
 use copydesk::suggest::{Options, load_dictionary, suggest};
@@ -10,22 +13,6 @@ use divan::counter::BytesCount;
 fn main() {
     load_dictionary();
     divan::main();
-}
-
-/// The bundled samples repeated to about `bytes` bytes.
-fn big_page(bytes: usize) -> String {
-    let pages: Vec<&str> = samples::ALL
-        .iter()
-        .filter_map(|sample| std::str::from_utf8(sample.bytes).ok())
-        .collect();
-    let mut text = String::with_capacity(bytes + 8192);
-    while text.len() < bytes {
-        for page in &pages {
-            text.push_str(page);
-            text.push_str("\n\n");
-        }
-    }
-    text
 }
 
 fn bench_page(bencher: divan::Bencher, text: &str, options: Options) {
