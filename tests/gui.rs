@@ -288,3 +288,43 @@ fn another_key_right_after_tagging_relabels() {
         .collect();
     assert_eq!(labels, [("LOC".to_owned(), "中午".to_owned())]);
 }
+
+#[test]
+fn a_broken_folder_tag_set_offers_the_built_in_labels() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = page_copy(dir.path());
+    std::fs::write(
+        dir.path().join("tagset.ron"),
+        "(format: \"copydesk-tagset\", version: 1, labels: [\n",
+    )
+    .unwrap();
+    let mut harness = open(&page);
+    assert!(harness.state().page().is_none());
+    let banner = harness.state().banner().unwrap().message.clone();
+    assert!(
+        banner.starts_with(&format!("{}:", dir.path().join("tagset.ron").display())),
+        "{banner}"
+    );
+    harness.get_by_label("Use the built-in labels").click();
+    harness.run_steps(3);
+    assert_eq!(
+        document(&harness).tagset().label_list(),
+        "PER, LOC, ORG, WORK, EVENT, DATE, METRIC, CORR, NOTE"
+    );
+    assert_eq!(
+        harness.get_by_label("headline").value().as_deref(),
+        Some("澄江区：项目建设跑出“加速度”")
+    );
+}
+
+#[test]
+fn trailing_byline_names_are_chips() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = open(&page_copy(dir.path()));
+    harness.get_by_label("## 开展消防演练 筑牢安全防线").click();
+    harness.run_steps(3);
+    harness.get_by_label("罗一舟").click();
+    harness.run_steps(2);
+    let selection = harness.state().page().unwrap().selection.unwrap();
+    assert_eq!(document(&harness).source().slice(selection), "罗一舟");
+}

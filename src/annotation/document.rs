@@ -97,8 +97,14 @@ impl Document {
     /// Opens a page file with its sidecar (if any) and its folder's tag set (or the default).
     /// Annotations are re-anchored if the page changed since the sidecar was written.
     pub fn open(page: &Path) -> Result<Self, OpenError> {
-        let source = Source::load(page).map_err(OpenError::Page)?;
         let tagset = TagSet::for_page(page).map_err(OpenError::TagSet)?;
+        Self::open_with_tagset(page, tagset)
+    }
+
+    /// Opens a page with a given tag set (the default one, when the folder's cannot be read
+    /// and the user chose to go on without it).
+    pub fn open_with_tagset(page: &Path, tagset: TagSet) -> Result<Self, OpenError> {
+        let source = Source::load(page).map_err(OpenError::Page)?;
         let sidecar_path = sidecar::path_for(page);
         let bytes = sidecar::read_bytes(&sidecar_path).map_err(OpenError::Sidecar)?;
         let file = match &bytes {

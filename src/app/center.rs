@@ -115,27 +115,39 @@ pub fn row_ui(
     let style = style(row.kind, context.marks.dark);
     let interaction = paragraph_ui(ui, &paragraph, style, &context.marks, id, &label);
     out.take(interaction);
-    if row.kind == RowKind::Byline {
-        byline_chips(ui, context.source, context.bulletin, row.item, out);
+    if matches!(row.kind, RowKind::Byline | RowKind::Trailing) {
+        byline_chips(ui, context.source, context.bulletin, row, out);
     }
 }
 
-/// Agency, dateline and the people by role, as chips; clicking a name selects it.
+/// Agency, dateline and the people by role, as chips; clicking a name selects it. Under a
+/// trailing byline, its names.
 fn byline_chips(
     ui: &mut Ui,
     source: &Source,
     bulletin: &Bulletin,
-    item: usize,
+    row: &Row,
     out: &mut CenterOutput,
 ) {
-    let Some(Item::Article(article)) = bulletin.items.get(item) else {
+    let Some(Item::Article(article)) = bulletin.items.get(row.item) else {
         return;
     };
-    let Some(byline) = &article.byline else {
-        return;
+    let (fields, people) = match row.kind {
+        RowKind::Byline => match &article.byline {
+            Some(byline) => (
+                vec![("agency", byline.agency), ("dateline", byline.dateline)],
+                &byline.people,
+            ),
+            None => return,
+        },
+        RowKind::Trailing => match &article.trailing_byline {
+            Some(trailing) => (Vec::new(), &trailing.people),
+            None => return,
+        },
+        _ => return,
     };
     ui.horizontal_wrapped(|ui| {
-        for (caption, span) in [("agency", byline.agency), ("dateline", byline.dateline)] {
+        for (caption, span) in fields {
             if let Some(span) = span {
                 ui.label(
                     RichText::new(format!("{caption}: {}", source.slice(span)))
@@ -144,7 +156,7 @@ fn byline_chips(
                 );
             }
         }
-        for person in &byline.people {
+        for person in people {
             let role = match person.role {
                 Role::Unspecified => "",
                 role => role.chinese(),

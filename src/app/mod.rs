@@ -76,6 +76,8 @@ pub enum Action {
     DismissBanner,
     /// Close the window although the annotations could not be saved.
     QuitWithoutSaving,
+    /// Open this page with the built-in labels: its folder's tag set cannot be read.
+    OpenWithDefaultLabels(PathBuf),
 }
 
 impl Action {
@@ -352,6 +354,18 @@ impl CopydeskApp {
             Action::OpenWithoutAnnotations(path) => {
                 if self.flush_or_explain() {
                     self.open_without_annotations(&path);
+                }
+            }
+            Action::OpenWithDefaultLabels(path) => {
+                if self.flush_or_explain() {
+                    match Document::open_with_tagset(&path, crate::annotation::TagSet::default()) {
+                        Ok(document) => {
+                            self.banner = None;
+                            self.show_document(document, &path);
+                            self.notice = Some("Using the built-in labels: fix the folder's tagset.ron and reopen the page to use it".into());
+                        }
+                        Err(err) => self.open_failed(&path, &err),
+                    }
                 }
             }
             Action::QuitWithoutSaving => {
@@ -741,7 +755,18 @@ impl CopydeskApp {
                 ],
                 error: true,
             },
-            _ => error_banner(err.to_string()),
+            OpenError::TagSet(_) => Banner {
+                message: format!("{err}. Fix the file, or go on with the built-in labels."),
+                choices: vec![
+                    (
+                        "Use the built-in labels".into(),
+                        Action::OpenWithDefaultLabels(path.to_owned()),
+                    ),
+                    ("Dismiss".into(), Action::DismissBanner),
+                ],
+                error: true,
+            },
+            OpenError::Page(_) => error_banner(err.to_string()),
         });
     }
 
