@@ -9,16 +9,18 @@ mod center;
 mod chrome;
 mod commands;
 pub mod dialogs;
+mod files;
 pub mod fonts;
 mod outline;
 mod page;
+mod review;
 mod rows;
 mod saver;
 mod settings;
 mod sidebar;
 mod text_view;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use eframe::egui::{self, Key, Modifiers};
 
@@ -26,9 +28,7 @@ pub use commands::UiCommand;
 pub use page::OpenPage;
 pub use settings::Settings;
 
-use crate::annotation::{
-    Annotation, AnnotationId, Command, Document, OpenError, Origin, SaveError, Status,
-};
+use crate::annotation::{Annotation, AnnotationId, Command, Document, Origin, Status};
 use crate::text::Span;
 use dialogs::FileDialog;
 use fonts::FontChoice;
@@ -161,7 +161,7 @@ impl CopydeskApp {
         let first = startup
             .path
             .or_else(|| app.settings.last_page.clone().filter(|p| p.is_file()))
-            .or_else(bundled_sample);
+            .or_else(files::bundled_sample);
         match first {
             Some(path) => app.open(&path),
             None => {
@@ -381,60 +381,6 @@ impl CopydeskApp {
         }
     }
 
-    /// Saves the open page before something replaces it; false (with a banner) if that failed.
-    fn flush_or_explain(&mut self) -> bool {
-        match self.flush() {
-            Ok(()) => true,
-            Err(err) => {
-                self.banner = Some(error_banner(format!(
-                    "{err}. The page was not replaced, so nothing is lost."
-                )));
-                false
-            }
-        }
-    }
-
-    fn start_new_sidecar(&mut self, path: &Path) {
-        match Document::open_with_new_sidecar(path) {
-            Ok((document, aside)) => {
-                self.banner = aside.map(|aside| Banner {
-                    message: format!("The unreadable sidecar was kept as {}", aside.display()),
-                    choices: vec![("OK".into(), Action::DismissBanner)],
-                    error: false,
-                });
-                self.show_document(document, path);
-            }
-            Err(err) => self.open_failed(path, &err),
-        }
-    }
-
-    fn open_without_annotations(&mut self, path: &Path) {
-        match crate::text::Source::load(path) {
-            Ok(source) => {
-                let name = path
-                    .file_name()
-                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-                let document = Document::unsaved(&format!("{name} (read only)"), source);
-                self.banner = Some(Banner {
-                    message: format!(
-                        "{name} is open without its annotations; nothing will be saved."
-                    ),
-                    choices: vec![
-                        (
-                            "Start a new sidecar".into(),
-                            Action::StartNewSidecar(path.to_owned()),
-                        ),
-                        ("OK".into(), Action::DismissBanner),
-                    ],
-                    error: false,
-                });
-                self.find.reset();
-                self.page = Some(OpenPage::new(document, folder_of(path)));
-            }
-            Err(err) => self.banner = Some(error_banner(err.to_string())),
-        }
-    }
-
     fn run_command(&mut self, ctx: &egui::Context, command: UiCommand) {
         match command {
             UiCommand::OpenPage => match self.dialogs.pick_page() {
@@ -520,106 +466,6 @@ impl CopydeskApp {
         }
     }
 
-    /// Adds the recognizers' new suggestions as one undoable step and selects the first.
-    fn suggest(&mut self) {
-        let Some(page) = &mut self.page else { return };
-        let added =
-            crate::suggest::new_suggestions(&page.document, crate::suggest::Options::default());
-        let count = added.len();
-        if count > 0 {
-            self.edit(Command::Batch(
-                added.into_iter().map(Command::Add).collect(),
-            ));
-            self.next_suggestion(true);
-        }
-        self.notice = Some(format!(
-            "{count} new suggestions: Tab goes through them, A or Enter accepts, X rejects"
-        ));
-    }
-
-    /// Accepts or rejects the selected suggestion, then selects the next one.
-    fn review(&mut self, status: Status) {
-        let Some(page) = &self.page else { return };
-        let Some(id) = page.selected.clone() else {
-            self.notice = Some("Select a suggestion first (Tab selects the next one)".into());
-            return;
-        };
-        let was_suggested = page
-            .document
-            .get(&id)
-            .is_some_and(|a| a.status == Status::Suggested);
-        self.edit(Command::SetStatus { id, status });
-        if was_suggested {
-            self.next_suggestion(true);
-        }
-    }
-
-    /// Selects the next (or previous) suggestion in page order after the selected annotation,
-    /// or after the start of the item shown.
-    fn next_suggestion(&mut self, forward: bool) {
-        let Some(page) = &mut self.page else { return };
-        let annotations = page.document.annotations();
-        let here = page
-            .selected
-            .as_ref()
-            .and_then(|id| annotations.iter().position(|a| &a.id == id));
-        let suggested = |a: &&Annotation| a.status == Status::Suggested;
-        let found = match (here, forward) {
-            (Some(at), true) => annotations[at + 1..].iter().find(suggested),
-            (Some(at), false) => annotations[..at].iter().rev().find(suggested),
-            (None, true) => {
-                let start = page.item_start();
-                annotations
-                    .iter()
-                    .filter(|a| a.start >= start)
-                    .find(suggested)
-            }
-            (None, false) => annotations.iter().rev().find(suggested),
-        }
-        .or_else(|| {
-            if forward {
-                annotations.iter().find(suggested)
-            } else {
-                annotations.iter().rev().find(suggested)
-            }
-        });
-        match found.map(|a| a.id.clone()) {
-            Some(id) => page.select(Some(id)),
-            None => self.notice = Some("No suggestions left to review".into()),
-        }
-    }
-
-    /// Accepts every suggestion of the selected annotation's label in the story it is in.
-    fn accept_all_of_label(&mut self) {
-        let Some(page) = &self.page else { return };
-        let document = &page.document;
-        let Some(selected) = page.selected.as_ref().and_then(|id| document.get(id)) else {
-            self.notice = Some("Select a suggestion of the label to accept".into());
-            return;
-        };
-        let label = selected.label.clone();
-        let item = document
-            .locate(selected.span())
-            .map_or(page.item, |l| l.item);
-        let commands: Vec<Command> = document
-            .annotations()
-            .iter()
-            .filter(|a| a.label == label && a.status == Status::Suggested)
-            .filter(|a| document.locate(a.span()).is_some_and(|l| l.item == item))
-            .map(|a| Command::SetStatus {
-                id: a.id.clone(),
-                status: Status::Accepted,
-            })
-            .collect();
-        let count = commands.len();
-        if count > 0 {
-            self.edit(Command::Batch(commands));
-        }
-        self.notice = Some(format!(
-            "Accepted {count} {label} suggestions in this story"
-        ));
-    }
-
     fn zoom(&mut self, ctx: &egui::Context, factor: f32) {
         self.settings.zoom = (self.settings.zoom * factor).clamp(0.5, 3.0);
         self.apply_look(ctx);
@@ -690,157 +536,6 @@ impl CopydeskApp {
         });
         page.changed();
     }
-
-    /// Opens a page, or the first page of a folder, after saving the current one.
-    fn open(&mut self, path: &Path) {
-        if let Err(err) = self.flush() {
-            self.banner = Some(error_banner(format!(
-                "{err}. The other page was not opened."
-            )));
-            return;
-        }
-        let page_path = if path.is_dir() {
-            match page::folder_pages(path).first() {
-                Some(first) => first.clone(),
-                None => {
-                    self.banner = Some(error_banner(format!(
-                        "{}: no pages (.txt files) in this folder",
-                        path.display()
-                    )));
-                    return;
-                }
-            }
-        } else {
-            path.to_owned()
-        };
-        match Document::open(&page_path) {
-            Ok(document) => {
-                self.banner = None;
-                self.show_document(document, &page_path);
-            }
-            Err(err) => self.open_failed(&page_path, &err),
-        }
-    }
-
-    fn show_document(&mut self, document: Document, path: &Path) {
-        let anchoring = document.anchoring();
-        self.notice = (!anchoring.all_exact()).then(|| {
-            format!(
-                "The page changed since it was annotated: {} moved, {} fuzzy, {} orphaned",
-                anchoring.moved, anchoring.fuzzy, anchoring.orphaned
-            )
-        });
-        self.settings.remember(path);
-        self.find.reset();
-        self.page = Some(OpenPage::new(document, folder_of(path)));
-        if self.settings.suggest_on_open {
-            self.suggest();
-        }
-    }
-
-    fn open_failed(&mut self, path: &Path, err: &OpenError) {
-        self.banner = Some(match err {
-            OpenError::Sidecar(_) => Banner {
-                message: format!("{err}. Nothing will be written to it."),
-                choices: vec![
-                    (
-                        "Start a new sidecar (keeps the old file)".into(),
-                        Action::StartNewSidecar(path.to_owned()),
-                    ),
-                    (
-                        "Read without annotations".into(),
-                        Action::OpenWithoutAnnotations(path.to_owned()),
-                    ),
-                    ("Dismiss".into(), Action::DismissBanner),
-                ],
-                error: true,
-            },
-            OpenError::TagSet(_) => Banner {
-                message: format!("{err}. Fix the file, or go on with the built-in labels."),
-                choices: vec![
-                    (
-                        "Use the built-in labels".into(),
-                        Action::OpenWithDefaultLabels(path.to_owned()),
-                    ),
-                    ("Dismiss".into(), Action::DismissBanner),
-                ],
-                error: true,
-            },
-            OpenError::Page(_) => error_banner(err.to_string()),
-        });
-    }
-
-    fn poll_save(&mut self) {
-        let Some(page) = &mut self.page else { return };
-        match self.saver.poll(&mut page.document) {
-            Some(Ok(report)) if report.merged_from_disk + report.deleted_on_disk > 0 => {
-                self.autosave_paused = false;
-                self.notice = Some(format!(
-                    "Merged changes made on disk: {} taken, {} removed",
-                    report.merged_from_disk, report.deleted_on_disk
-                ));
-                page.changed();
-            }
-            Some(Err(err)) => self.save_failed(&err),
-            Some(Ok(_)) => self.autosave_paused = false,
-            None => {}
-        }
-    }
-
-    /// Starts a save in the background when one is due (`now`: at once).
-    fn schedule_save(&mut self, ctx: &egui::Context, now: bool) {
-        let Some(page) = &self.page else { return };
-        if self.autosave_paused && !now {
-            return;
-        }
-        match self.saver.tick(&page.document, now) {
-            Ok(Some(wait)) => ctx.request_repaint_after(wait),
-            Ok(None) => {}
-            Err(SaveError::NoFile) if now => {
-                self.notice =
-                    Some("This page is read only here: its annotations are not saved".into());
-            }
-            Err(SaveError::NoFile) => {}
-            Err(err) => self.save_failed(&err),
-        }
-    }
-
-    fn save_failed(&mut self, err: &SaveError) {
-        self.autosave_paused = true;
-        self.banner = Some(Banner {
-            message: err.to_string(),
-            choices: vec![
-                ("Retry".into(), Action::RetrySave),
-                ("Dismiss".into(), Action::DismissBanner),
-            ],
-            error: true,
-        });
-    }
-
-    /// Saves now, on this thread.
-    fn flush(&mut self) -> Result<(), SaveError> {
-        match &mut self.page {
-            Some(page) => self.saver.flush(&mut page.document),
-            None => Ok(()),
-        }
-    }
-
-    /// Closing the window saves first; if that fails, the window stays open with the banner,
-    /// which offers to quit anyway.
-    fn handle_close(&mut self, ctx: &egui::Context) {
-        if !ctx.input(|input| input.viewport().close_requested()) || self.discard_on_close {
-            return;
-        }
-        if let Err(err) = self.flush() {
-            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.save_failed(&err);
-            if let Some(banner) = &mut self.banner {
-                banner
-                    .choices
-                    .push(("Quit without saving".into(), Action::QuitWithoutSaving));
-            }
-        }
-    }
 }
 
 impl eframe::App for CopydeskApp {
@@ -865,13 +560,6 @@ impl eframe::App for CopydeskApp {
     }
 }
 
-/// The pages of the folder holding `page`, if it holds more than this one.
-fn folder_of(page: &Path) -> Option<Vec<PathBuf>> {
-    page.parent()
-        .map(page::folder_pages)
-        .filter(|pages| pages.len() > 1)
-}
-
 /// Removes the text a key press typed, once the key was used as a shortcut. A real keyboard
 /// sends both a key event and a text event; the text would reach the pane's text field, which
 /// treats typing as replacing the selection and so loses it before the label is applied.
@@ -892,20 +580,6 @@ fn error_banner(message: String) -> Banner {
 
 fn no_dialog_notice() -> String {
     "No file chosen. If no dialog appeared, this desktop has no file-chooser portal: drag a page onto the window, or start copydesk with the page's path.".into()
-}
-
-/// The bundled sample page, written to the app's data folder on first use so its annotations
-/// can be saved beside it.
-fn bundled_sample() -> Option<PathBuf> {
-    let folder = eframe::storage_dir(APP_ID)
-        .unwrap_or_else(std::env::temp_dir)
-        .join("samples");
-    let path = folder.join(crate::samples::DEFAULT.name);
-    if !path.is_file() {
-        std::fs::create_dir_all(&folder).ok()?;
-        std::fs::write(&path, crate::samples::DEFAULT.bytes).ok()?;
-    }
-    Some(path)
 }
 
 /// Opens the window. `path` is a page or a folder to open.

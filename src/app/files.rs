@@ -1,0 +1,238 @@
+//! Pages and their sidecars from the app's side: opening pages and folders, the choices when a
+//! sidecar or tag set cannot be read, saving in the background, and closing without losing work.
+
+use std::path::{Path, PathBuf};
+
+use eframe::egui;
+
+use super::page::{self, OpenPage};
+use super::{APP_ID, Action, Banner, CopydeskApp, error_banner};
+use crate::annotation::{Document, OpenError, SaveError};
+
+impl CopydeskApp {
+    /// Saves the open page before something replaces it; false (with a banner) if that failed.
+    pub(super) fn flush_or_explain(&mut self) -> bool {
+        match self.flush() {
+            Ok(()) => true,
+            Err(err) => {
+                self.banner = Some(error_banner(format!(
+                    "{err}. The page was not replaced, so nothing is lost."
+                )));
+                false
+            }
+        }
+    }
+
+    pub(super) fn start_new_sidecar(&mut self, path: &Path) {
+        match Document::open_with_new_sidecar(path) {
+            Ok((document, aside)) => {
+                self.banner = aside.map(|aside| Banner {
+                    message: format!("The unreadable sidecar was kept as {}", aside.display()),
+                    choices: vec![("OK".into(), Action::DismissBanner)],
+                    error: false,
+                });
+                self.show_document(document, path);
+            }
+            Err(err) => self.open_failed(path, &err),
+        }
+    }
+
+    pub(super) fn open_without_annotations(&mut self, path: &Path) {
+        match crate::text::Source::load(path) {
+            Ok(source) => {
+                let name = path
+                    .file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                let document = Document::unsaved(&format!("{name} (read only)"), source);
+                self.banner = Some(Banner {
+                    message: format!(
+                        "{name} is open without its annotations; nothing will be saved."
+                    ),
+                    choices: vec![
+                        (
+                            "Start a new sidecar".into(),
+                            Action::StartNewSidecar(path.to_owned()),
+                        ),
+                        ("OK".into(), Action::DismissBanner),
+                    ],
+                    error: false,
+                });
+                self.find.reset();
+                self.page = Some(OpenPage::new(document, folder_of(path)));
+            }
+            Err(err) => self.banner = Some(error_banner(err.to_string())),
+        }
+    }
+
+    /// Opens a page, or the first page of a folder, after saving the current one.
+    pub(super) fn open(&mut self, path: &Path) {
+        if let Err(err) = self.flush() {
+            self.banner = Some(error_banner(format!(
+                "{err}. The other page was not opened."
+            )));
+            return;
+        }
+        let page_path = if path.is_dir() {
+            match page::folder_pages(path).first() {
+                Some(first) => first.clone(),
+                None => {
+                    self.banner = Some(error_banner(format!(
+                        "{}: no pages (.txt files) in this folder",
+                        path.display()
+                    )));
+                    return;
+                }
+            }
+        } else {
+            path.to_owned()
+        };
+        match Document::open(&page_path) {
+            Ok(document) => {
+                self.banner = None;
+                self.show_document(document, &page_path);
+            }
+            Err(err) => self.open_failed(&page_path, &err),
+        }
+    }
+
+    pub(super) fn show_document(&mut self, document: Document, path: &Path) {
+        let anchoring = document.anchoring();
+        self.notice = (!anchoring.all_exact()).then(|| {
+            format!(
+                "The page changed since it was annotated: {} moved, {} fuzzy, {} orphaned",
+                anchoring.moved, anchoring.fuzzy, anchoring.orphaned
+            )
+        });
+        self.settings.remember(path);
+        self.find.reset();
+        self.page = Some(OpenPage::new(document, folder_of(path)));
+        if self.settings.suggest_on_open {
+            self.suggest();
+        }
+    }
+
+    pub(super) fn open_failed(&mut self, path: &Path, err: &OpenError) {
+        self.banner = Some(match err {
+            OpenError::Sidecar(_) => Banner {
+                message: format!("{err}. Nothing will be written to it."),
+                choices: vec![
+                    (
+                        "Start a new sidecar (keeps the old file)".into(),
+                        Action::StartNewSidecar(path.to_owned()),
+                    ),
+                    (
+                        "Read without annotations".into(),
+                        Action::OpenWithoutAnnotations(path.to_owned()),
+                    ),
+                    ("Dismiss".into(), Action::DismissBanner),
+                ],
+                error: true,
+            },
+            OpenError::TagSet(_) => Banner {
+                message: format!("{err}. Fix the file, or go on with the built-in labels."),
+                choices: vec![
+                    (
+                        "Use the built-in labels".into(),
+                        Action::OpenWithDefaultLabels(path.to_owned()),
+                    ),
+                    ("Dismiss".into(), Action::DismissBanner),
+                ],
+                error: true,
+            },
+            OpenError::Page(_) => error_banner(err.to_string()),
+        });
+    }
+
+    pub(super) fn poll_save(&mut self) {
+        let Some(page) = &mut self.page else { return };
+        match self.saver.poll(&mut page.document) {
+            Some(Ok(report)) if report.merged_from_disk + report.deleted_on_disk > 0 => {
+                self.autosave_paused = false;
+                self.notice = Some(format!(
+                    "Merged changes made on disk: {} taken, {} removed",
+                    report.merged_from_disk, report.deleted_on_disk
+                ));
+                page.changed();
+            }
+            Some(Err(err)) => self.save_failed(&err),
+            Some(Ok(_)) => self.autosave_paused = false,
+            None => {}
+        }
+    }
+
+    /// Starts a save in the background when one is due (`now`: at once).
+    pub(super) fn schedule_save(&mut self, ctx: &egui::Context, now: bool) {
+        let Some(page) = &self.page else { return };
+        if self.autosave_paused && !now {
+            return;
+        }
+        match self.saver.tick(&page.document, now) {
+            Ok(Some(wait)) => ctx.request_repaint_after(wait),
+            Ok(None) => {}
+            Err(SaveError::NoFile) if now => {
+                self.notice =
+                    Some("This page is read only here: its annotations are not saved".into());
+            }
+            Err(SaveError::NoFile) => {}
+            Err(err) => self.save_failed(&err),
+        }
+    }
+
+    pub(super) fn save_failed(&mut self, err: &SaveError) {
+        self.autosave_paused = true;
+        self.banner = Some(Banner {
+            message: err.to_string(),
+            choices: vec![
+                ("Retry".into(), Action::RetrySave),
+                ("Dismiss".into(), Action::DismissBanner),
+            ],
+            error: true,
+        });
+    }
+
+    /// Saves now, on this thread.
+    pub(super) fn flush(&mut self) -> Result<(), SaveError> {
+        match &mut self.page {
+            Some(page) => self.saver.flush(&mut page.document),
+            None => Ok(()),
+        }
+    }
+
+    /// Closing the window saves first; if that fails, the window stays open with the banner,
+    /// which offers to quit anyway.
+    pub(super) fn handle_close(&mut self, ctx: &egui::Context) {
+        if !ctx.input(|input| input.viewport().close_requested()) || self.discard_on_close {
+            return;
+        }
+        if let Err(err) = self.flush() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.save_failed(&err);
+            if let Some(banner) = &mut self.banner {
+                banner
+                    .choices
+                    .push(("Quit without saving".into(), Action::QuitWithoutSaving));
+            }
+        }
+    }
+}
+
+/// The pages of the folder holding `page`, if it holds more than this one.
+fn folder_of(page: &Path) -> Option<Vec<PathBuf>> {
+    page.parent()
+        .map(page::folder_pages)
+        .filter(|pages| pages.len() > 1)
+}
+
+/// The bundled sample page, written to the app's data folder on first use so its annotations
+/// can be saved beside it.
+pub(super) fn bundled_sample() -> Option<PathBuf> {
+    let folder = eframe::storage_dir(APP_ID)
+        .unwrap_or_else(std::env::temp_dir)
+        .join("samples");
+    let path = folder.join(crate::samples::DEFAULT.name);
+    if !path.is_file() {
+        std::fs::create_dir_all(&folder).ok()?;
+        std::fs::write(&path, crate::samples::DEFAULT.bytes).ok()?;
+    }
+    Some(path)
+}
