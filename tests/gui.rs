@@ -328,3 +328,88 @@ fn trailing_byline_names_are_chips() {
     let selection = harness.state().page().unwrap().selection.unwrap();
     assert_eq!(document(&harness).source().slice(selection), "罗一舟");
 }
+
+#[test]
+fn find_highlights_every_hit_and_steps_through_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = open(&page_copy(dir.path()));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run_steps(2);
+    harness.event(egui::Event::Text("林晓舟".into()));
+    harness.run_steps(2);
+    harness.get_by_label("1 of 2");
+    harness.key_press(Key::F3);
+    harness.run_steps(2);
+    harness.get_by_label("2 of 2");
+    // The second hit is in the credit of the photo after the fire-drill story: the photo's
+    // item (the fourth) is shown.
+    assert_eq!(harness.state().page().unwrap().item, 3);
+    assert_eq!(
+        harness.get_by_label("credit").value().as_deref(),
+        Some("本报记者 林晓舟 摄")
+    );
+}
+
+#[test]
+fn zoom_theme_and_help_from_the_keyboard() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = open(&page_copy(dir.path()));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Equals);
+    harness.run_steps(2);
+    assert!((harness.ctx.zoom_factor() - 1.1).abs() < 1e-4);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num0);
+    harness.run_steps(2);
+    assert!((harness.ctx.zoom_factor() - 1.0).abs() < 1e-4);
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::T);
+    harness.run_steps(2);
+    assert_eq!(harness.ctx.theme(), egui::Theme::Dark);
+    type_key(&mut harness, Key::F1, "");
+    harness.run_steps(2);
+    // The heading, and the row for F1 itself.
+    assert_eq!(harness.query_all_by_label("Keyboard shortcuts").count(), 2);
+    harness.get_by_label("Tag as PER 人名 (Person)");
+    harness.key_press(Key::Escape);
+    harness.run_steps(2);
+    assert_eq!(harness.query_all_by_label("Keyboard shortcuts").count(), 0);
+}
+
+#[test]
+fn a_folder_opens_its_first_page_and_pages_follow_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        common::sample("a01-qinghe-daily.txt"),
+        dir.path().join("a01.txt"),
+    )
+    .unwrap();
+    std::fs::copy(
+        common::sample("b02-nanling-county.txt"),
+        dir.path().join("b02.txt"),
+    )
+    .unwrap();
+    let mut harness = open(dir.path());
+    assert_eq!(document(&harness).name(), "a01.txt");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::PageDown);
+    harness.run_steps(3);
+    assert_eq!(document(&harness).name(), "b02.txt");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::PageUp);
+    harness.run_steps(3);
+    assert_eq!(document(&harness).name(), "a01.txt");
+}
+
+#[test]
+fn the_whole_page_view_shows_every_item_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = open(&page_copy(dir.path()));
+    harness.key_press(Key::F2);
+    harness.run_steps(3);
+    assert!(harness.state().page().unwrap().whole_page);
+    let kickers: Vec<String> = harness
+        .get_all_by_label("kicker")
+        .filter_map(|node| node.value())
+        .collect();
+    assert_eq!(
+        kickers,
+        ["稳增长 抓项目 优服务 惠民生", "强基础 补短板 增后劲"]
+    );
+    harness.get_by_label("Whole page");
+}
