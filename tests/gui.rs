@@ -413,3 +413,32 @@ fn the_whole_page_view_shows_every_item_in_order() {
     );
     harness.get_by_label("Whole page");
 }
+
+/// A file dropped onto the window.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|err| err.to_string())
+    }
+}
+
+#[test]
+fn dropping_a_page_onto_the_window_opens_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = open(&page_copy(dir.path()));
+    let other = dir.path().join("other").join("b02.txt");
+    std::fs::create_dir(other.parent().unwrap()).unwrap();
+    std::fs::copy(common::sample("b02-nanling-county.txt"), &other).unwrap();
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(other.clone())));
+    harness.run_steps(3);
+    assert_eq!(document(&harness).page_path(), Some(other.as_path()));
+}
