@@ -307,3 +307,54 @@ fn a_range_of_blanks_is_refused() {
         format!("copydesk: {page_arg}: range 1504:1505 holds only blanks; annotate some text\n")
     );
 }
+
+#[test]
+fn edit_changes_label_note_and_metric_fields() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = copy_sample(dir.path());
+    let page_arg = page.to_str().unwrap();
+    let output = copydesk(&["tag", page_arg, "--label", "ORG", "--range", "151:158"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let id = listing(&page)[0]["id"].as_str().unwrap().to_owned();
+    let output = copydesk(&[
+        "edit",
+        page_arg,
+        "--id",
+        &id,
+        "--label",
+        "METRIC",
+        "--note",
+        "核对来源",
+        "--metric",
+        "value=386.2",
+        "--metric",
+        "scale=亿",
+        "--metric",
+        "unit=元",
+        "--metric",
+        "indicator=地区生产总值",
+        "--metric",
+        "change=同比增长",
+        "--metric",
+        "change-figure=6.8%",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output),
+        format!("{page_arg}: 3 change(s) to {id}\n")
+    );
+    let edited = &listing(&page)[0];
+    assert_eq!(edited["label"], "METRIC");
+    assert_eq!(edited["note"], "核对来源");
+    let metric = &edited["metric"];
+    assert_eq!(metric["number"], 38_620_000_000.0);
+    assert_eq!(metric["scale"], 100_000_000);
+    assert_eq!(metric["unit"], "元");
+    assert_eq!(metric["indicator"], "地区生产总值");
+    assert_eq!(metric["change"]["direction"], "Up");
+    assert_eq!(metric["change"]["figure"], "6.8%");
+
+    let output = copydesk(&["edit", page_arg, "--id", &id, "--metric", "colour=red"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("unknown metric field \"colour\""));
+}

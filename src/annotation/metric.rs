@@ -80,6 +80,17 @@ impl Metric {
     pub const YI: u64 = 100_000_000;
     /// Scale of 万亿 (a trillion).
     pub const WAN_YI: u64 = 1_000_000_000_000;
+
+    /// Sets `number` from `value` and `scale` after a person edited them: a decimal figure
+    /// (thousands separators allowed) times the scale; `None` for anything else.
+    pub fn renumber(&mut self) {
+        self.number = self
+            .value
+            .replace([',', '，'], "")
+            .parse::<f64>()
+            .ok()
+            .map(|n| n * self.scale as f64);
+    }
 }
 
 #[cfg(test)]

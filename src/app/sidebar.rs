@@ -118,7 +118,7 @@ impl Draft {
         if metric.value != self.value.trim() || metric.scale != scale {
             metric.value = self.value.trim().to_owned();
             metric.scale = scale;
-            metric.number = parse_number(&metric.value).map(|n| n * scale as f64);
+            metric.renumber();
         }
         metric.unit = optional(&self.unit);
         metric.approx = optional(&self.approx);
@@ -154,10 +154,6 @@ fn scale_value(name: &str) -> u64 {
         "万亿" => Metric::WAN_YI,
         _ => 1,
     }
-}
-
-fn parse_number(value: &str) -> Option<f64> {
-    value.replace([',', '，'], "").parse().ok()
 }
 
 /// Keeps the inspector's fields in step with the selected annotation. Edits still pending for

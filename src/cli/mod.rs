@@ -40,6 +40,8 @@ enum Command {
     Tag(tag::TagArgs),
     /// Remove annotations by id.
     Untag(tag::UntagArgs),
+    /// Change an annotation: label, range, note, correction, metric fields.
+    Edit(tag::EditArgs),
     /// List the annotations of pages, with item, pane, status and anchoring.
     Annotations(annotations::Args),
     /// Suggest annotations (figures, names, titles, dates) for pages; --write adds them.
@@ -56,6 +58,7 @@ pub fn main() -> ExitCode {
         Some(Command::Segment(args)) => segment::run(&args, &mut out),
         Some(Command::Tag(args)) => tag::run_tag(&args, &mut out),
         Some(Command::Untag(args)) => tag::run_untag(&args, &mut out),
+        Some(Command::Edit(args)) => tag::run_edit(&args, &mut out),
         Some(Command::Annotations(args)) => annotations::run(&args, &mut out),
         Some(Command::Suggest(args)) => suggest::run(&args, &mut out),
         Some(Command::Review(args)) => tag::run_review(&args, &mut out),

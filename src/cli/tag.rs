@@ -337,3 +337,157 @@ fn review_commands(
         .collect();
     Ok((commands, unchanged))
 }
+
+/// Arguments of `copydesk edit`.
+#[derive(Debug, clap::Args)]
+pub struct EditArgs {
+    /// The page.
+    page: PathBuf,
+    /// The annotation to change (see `copydesk annotations`).
+    #[arg(long)]
+    id: String,
+    /// Give it another label.
+    #[arg(long)]
+    label: Option<String>,
+    /// Move it to this range of code points, START:END.
+    #[arg(long, value_parser = parse_range)]
+    range: Option<Span>,
+    /// Set its note ("" clears it).
+    #[arg(long)]
+    note: Option<String>,
+    /// Set a correction's replacement text ("" clears it).
+    #[arg(long)]
+    correction: Option<String>,
+    /// Set a metric's fields, as NAME=VALUE: value, unit, scale (万, 亿, 万亿 or a number),
+    /// approx, indicator, period, change (the phrase), change-figure. An empty VALUE clears.
+    #[arg(long = "metric", value_name = "NAME=VALUE")]
+    metric: Vec<String>,
+    /// If the sidecar cannot be read, set it aside (renamed, not changed) and start a new one.
+    #[arg(long)]
+    new_sidecar: bool,
+}
+
+/// Changes one annotation's label, range, note, correction or metric fields, as one step.
+pub fn run_edit(args: &EditArgs, out: &mut Output) -> io::Result<ExitCode> {
+    let name = args.page.display();
+    let mut document = match open_for_change(&args.page, args.new_sidecar) {
+        Ok(document) => document,
+        Err(message) => {
+            report(&message);
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let result = edit_commands(args, &document).and_then(|commands| {
+        let count = commands.len();
+        if count > 0 {
+            document
+                .apply(Command::Batch(commands))
+                .map_err(|err| format!("{err}; nothing was changed"))?;
+            document.save().map_err(|err| err.to_string())?;
+        }
+        Ok(count)
+    });
+    match result {
+        Ok(count) => {
+            out.line(&format!("{name}: {count} change(s) to {}", args.id))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(message) => {
+            report(&format!("{name}: {message}"));
+            Ok(ExitCode::FAILURE)
+        }
+    }
+}
+
+fn edit_commands(args: &EditArgs, document: &Document) -> Result<Vec<Command>, String> {
+    let id = AnnotationId(args.id.clone());
+    let annotation = document
+        .get(&id)
+        .ok_or_else(|| format!("no annotation has id {}", args.id))?;
+    let optional = |text: &str| (!text.is_empty()).then(|| text.to_owned());
+    let mut commands = Vec::new();
+    if let Some(label) = &args.label {
+        commands.push(Command::Relabel {
+            id: id.clone(),
+            label: label.clone(),
+        });
+    }
+    if let Some(span) = args.range {
+        commands.push(Command::SetRange {
+            id: id.clone(),
+            span,
+        });
+    }
+    if let Some(note) = &args.note {
+        commands.push(Command::SetNote {
+            id: id.clone(),
+            note: optional(note),
+        });
+    }
+    if let Some(correction) = &args.correction {
+        commands.push(Command::SetCorrection {
+            id: id.clone(),
+            correction: optional(correction),
+        });
+    }
+    if !args.metric.is_empty() {
+        let mut metric = annotation.metric.clone().unwrap_or_default();
+        for field in &args.metric {
+            set_metric_field(&mut metric, field)?;
+        }
+        commands.push(Command::SetMetric {
+            id,
+            metric: Some(metric),
+        });
+    }
+    Ok(commands)
+}
+
+/// Applies one `NAME=VALUE` to a metric, keeping `number` in step with value and scale.
+fn set_metric_field(metric: &mut crate::annotation::Metric, field: &str) -> Result<(), String> {
+    use crate::annotation::{Change, Direction, Metric};
+    let (name, value) = field
+        .split_once('=')
+        .ok_or_else(|| format!("--metric {field:?} is not NAME=VALUE"))?;
+    let optional = (!value.is_empty()).then(|| value.to_owned());
+    match name {
+        "value" => metric.value = value.to_owned(),
+        "unit" => metric.unit = optional,
+        "approx" => metric.approx = optional,
+        "indicator" => metric.indicator = optional,
+        "period" => metric.period = optional,
+        "scale" => {
+            metric.scale = match value {
+                "" | "1" => 1,
+                "万" => Metric::WAN,
+                "亿" => Metric::YI,
+                "万亿" => Metric::WAN_YI,
+                other => other
+                    .parse()
+                    .map_err(|_| format!("scale {other:?} is not 万, 亿, 万亿 or a number"))?,
+            };
+        }
+        "change" => {
+            metric.change = optional.map(|phrase| Change {
+                direction: Direction::of_phrase(&phrase),
+                figure: metric
+                    .change
+                    .as_ref()
+                    .map(|c| c.figure.clone())
+                    .unwrap_or_default(),
+                phrase,
+            });
+        }
+        "change-figure" => {
+            let change = metric.change.get_or_insert_with(Change::default);
+            change.figure = value.to_owned();
+        }
+        other => {
+            return Err(format!(
+                "unknown metric field {other:?}; use value, unit, scale, approx, indicator, period, change or change-figure"
+            ));
+        }
+    }
+    metric.renumber();
+    Ok(())
+}
