@@ -221,10 +221,12 @@ pub fn paragraph_ui(
         ..Interaction::default()
     };
     let response = &output.response;
-    if response.double_clicked()
-        && let Some(range) = output.cursor_range
-    {
-        let (start, end) = word_at(paragraph.text(), range.primary.index.0);
+    // The text field selects its own idea of a word on a double-click; replace it with the word
+    // the Chinese segmenter finds.
+    let double_clicked = response.clicked() && second_click(ui, id);
+    if double_clicked && let Some(range) = output.cursor_range {
+        let [from, _] = range.sorted_cursors();
+        let (start, end) = word_at(paragraph.text(), from.index.0);
         if start < end {
             let mut state = output.state.clone();
             state.cursor.set_char_range(Some(CCursorRange::two(
@@ -250,6 +252,24 @@ pub fn paragraph_ui(
         }
     }
     interaction
+}
+
+/// True if this click follows another on the same paragraph closely enough to make a
+/// double-click. (The text field's own response does not report double-clicks here.)
+fn second_click(ui: &Ui, id: egui::Id) -> bool {
+    let key = id.with("last click");
+    let now = ui.input(|i| i.time);
+    let last: Option<f64> = ui.data(|data| data.get_temp(key));
+    let double = last
+        .is_some_and(|then| now - then <= ui.options(|o| o.input_options.max_double_click_delay));
+    ui.data_mut(|data| {
+        if double {
+            data.remove::<f64>(key);
+        } else {
+            data.insert_temp(key, now);
+        }
+    });
+    double
 }
 
 /// The word around paragraph position `index` (code points), by the Chinese word segmenter;
