@@ -57,9 +57,12 @@ impl Direction {
     /// The direction a change phrase states: `同比增长` up, `下滑` down, `增速` unknown (a rate
     /// of growth can be negative).
     pub fn of_phrase(phrase: &str) -> Self {
-        const DOWN: &[&str] = &["下降", "减少", "降低", "回落", "下滑", "降幅"];
+        const DOWN: &[&str] = &[
+            "下降", "减少", "降低", "回落", "下滑", "降幅", "下跌", "缩小", "减", "跌", "降",
+        ];
         const UP: &[&str] = &[
-            "增长", "增加", "提高", "提升", "上升", "攀升", "上涨", "增幅", "涨幅",
+            "增长", "增加", "提高", "提升", "上升", "攀升", "上涨", "增幅", "涨幅", "扩大", "增",
+            "升", "涨",
         ];
         if phrase.contains("增速") {
             Self::Unknown
@@ -104,5 +107,7 @@ mod tests {
         assert_eq!(Direction::of_phrase("增速"), Direction::Unknown);
         assert_eq!(Direction::of_phrase("涨幅"), Direction::Up);
         assert_eq!(Direction::of_phrase("持平"), Direction::Unknown);
+        assert_eq!(Direction::of_phrase("同比下跌"), Direction::Down);
+        assert_eq!(Direction::of_phrase("扩大"), Direction::Up);
     }
 }

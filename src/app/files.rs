@@ -58,6 +58,7 @@ impl CopydeskApp {
                     error: false,
                 });
                 self.find.reset();
+                self.autosave_paused = false;
                 self.page = Some(OpenPage::new(document, folder_of(path)));
             }
             Err(err) => self.banner = Some(error_banner(err.to_string())),
@@ -105,6 +106,8 @@ impl CopydeskApp {
         });
         self.settings.remember(path);
         self.find.reset();
+        // The old page was saved before this one replaced it: autosave starts afresh.
+        self.autosave_paused = false;
         self.page = Some(OpenPage::new(document, folder_of(path)));
         if self.settings.suggest_on_open {
             self.suggest();
@@ -191,10 +194,22 @@ impl CopydeskApp {
     }
 
     /// Saves now, on this thread.
+    /// Saves now, on this thread, with any edit still open in the inspector's fields.
     pub(super) fn flush(&mut self) -> Result<(), SaveError> {
+        self.commit_inspector();
         match &mut self.page {
             Some(page) => self.saver.flush(&mut page.document),
             None => Ok(()),
+        }
+    }
+
+    /// Applies what the inspector's fields hold but have not committed yet (the page is about
+    /// to be saved, closed or replaced, or the selection cleared).
+    pub(super) fn commit_inspector(&mut self) {
+        let Some(page) = &mut self.page else { return };
+        let commands = page.sidebar.take_pending(&page.document);
+        if !commands.is_empty() {
+            self.edit(crate::annotation::Command::Batch(commands));
         }
     }
 

@@ -457,9 +457,12 @@ impl CopydeskApp {
                     self.help_open = false;
                 } else if self.find.open {
                     self.find.open = false;
-                } else if let Some(page) = &mut self.page {
-                    page.selection = None;
-                    page.select(None);
+                } else {
+                    self.commit_inspector();
+                    if let Some(page) = &mut self.page {
+                        page.selection = None;
+                        page.select(None);
+                    }
                 }
             }
             UiCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),

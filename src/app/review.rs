@@ -1,7 +1,7 @@
 //! Reviewing suggestions from the keyboard: suggest, go through them, accept or reject.
 
 use super::CopydeskApp;
-use crate::annotation::{Annotation, Command, Status};
+use crate::annotation::{Anchor, Annotation, Command, Status};
 
 impl CopydeskApp {
     /// Adds the recognizers' new suggestions as one undoable step and selects the first.
@@ -47,7 +47,8 @@ impl CopydeskApp {
             .selected
             .as_ref()
             .and_then(|id| annotations.iter().position(|a| &a.id == id));
-        let suggested = |a: &&Annotation| a.status == Status::Suggested;
+        let suggested =
+            |a: &&Annotation| a.status == Status::Suggested && a.anchor != Anchor::Orphaned;
         let found = match (here, forward) {
             (Some(at), true) => annotations[at + 1..].iter().find(suggested),
             (Some(at), false) => annotations[..at].iter().rev().find(suggested),
@@ -89,6 +90,7 @@ impl CopydeskApp {
             .annotations()
             .iter()
             .filter(|a| a.label == label && a.status == Status::Suggested)
+            .filter(|a| a.anchor != Anchor::Orphaned)
             .filter(|a| document.locate(a.span()).is_some_and(|l| l.item == item))
             .map(|a| Command::SetStatus {
                 id: a.id.clone(),

@@ -1,6 +1,6 @@
 //! Saving off the UI thread: one worker thread runs [`SaveJob`]s and hands back the outcomes.
 
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
 use crate::annotation::{Document, SaveError, SaveJob, SaveOutcome, SaveReport};
@@ -101,19 +101,24 @@ impl Saver {
     /// window, switching pages).
     pub fn flush(&mut self, document: &mut Document) -> Result<(), SaveError> {
         if self.in_flight {
-            let outcome = self
-                .outcomes
-                .recv_timeout(Duration::from_secs(10))
-                .map_err(|_| SaveError::Write {
-                    path: document.sidecar_path().unwrap_or_default(),
-                    error: std::io::Error::other("an earlier save has not finished; try again"),
-                })?;
-            self.in_flight = false;
-            if document
-                .sidecar_path()
-                .is_some_and(|path| path == outcome.path())
-            {
-                document.finish_save(outcome)?;
+            match self.outcomes.recv_timeout(Duration::from_secs(10)) {
+                Ok(outcome) => {
+                    self.in_flight = false;
+                    if document
+                        .sidecar_path()
+                        .is_some_and(|path| path == outcome.path())
+                    {
+                        document.finish_save(outcome)?;
+                    }
+                }
+                // The save thread is gone: save here instead.
+                Err(RecvTimeoutError::Disconnected) => self.in_flight = false,
+                Err(RecvTimeoutError::Timeout) => {
+                    return Err(SaveError::Write {
+                        path: document.sidecar_path().unwrap_or_default(),
+                        error: std::io::Error::other("an earlier save has not finished; try again"),
+                    });
+                }
             }
         }
         if document.is_dirty() && document.page_path().is_some() {

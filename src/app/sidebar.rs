@@ -156,6 +156,22 @@ fn scale_value(name: &str) -> u64 {
     }
 }
 
+impl SidebarState {
+    /// The commands for edits still pending in the inspector's fields, which are then cleared.
+    pub fn take_pending(&mut self, document: &crate::annotation::Document) -> Vec<Command> {
+        let Some((id, draft)) = self.draft.take() else {
+            return Vec::new();
+        };
+        match document.get(&id) {
+            Some(annotation) => {
+                let kind = document.tagset().get(&annotation.label).map(|t| t.kind);
+                draft.commands(annotation, kind)
+            }
+            None => Vec::new(),
+        }
+    }
+}
+
 /// Keeps the inspector's fields in step with the selected annotation. Edits still pending for
 /// an annotation no longer selected are committed first (the selection moved while a field had
 /// the keyboard); fields without pending edits follow undo and other changes.

@@ -28,7 +28,7 @@ use clap::{Parser, Subcommand};
 pub struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-        /// The page or folder to open in the app; without one, the last page or the bundled sample.
+    /// The page or folder to open in the app; without one, the last page or the bundled sample.
     #[arg(value_name = "PAGE|FOLDER")]
     page: Option<PathBuf>,
 }

@@ -319,6 +319,8 @@ fn review_commands(
         None => args
             .ids
             .iter()
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
             .map(|id| {
                 document
                     .get(&AnnotationId(id.clone()))
@@ -424,6 +426,16 @@ fn edit_commands(args: &EditArgs, document: &Document) -> Result<Vec<Command>, S
             note: optional(note),
         });
     }
+    let kind = |label: &str| document.tagset().get(label).map(|t| t.kind);
+    let label = args.label.as_deref().unwrap_or(&annotation.label);
+    if args.correction.is_some() && kind(label) != Some(crate::annotation::Kind::Correction) {
+        return Err(format!(
+            "--correction is for correction labels; {label} is not one"
+        ));
+    }
+    if !args.metric.is_empty() && kind(label) != Some(crate::annotation::Kind::Metric) {
+        return Err(format!("--metric is for metric labels; {label} is not one"));
+    }
     if let Some(correction) = &args.correction {
         commands.push(Command::SetCorrection {
             id: id.clone(),
@@ -451,7 +463,10 @@ fn set_metric_field(metric: &mut crate::annotation::Metric, field: &str) -> Resu
         .ok_or_else(|| format!("--metric {field:?} is not NAME=VALUE"))?;
     let optional = (!value.is_empty()).then(|| value.to_owned());
     match name {
-        "value" => metric.value = value.to_owned(),
+        "value" => {
+            metric.value = value.to_owned();
+            metric.renumber();
+        }
         "unit" => metric.unit = optional,
         "approx" => metric.approx = optional,
         "indicator" => metric.indicator = optional,
@@ -466,6 +481,7 @@ fn set_metric_field(metric: &mut crate::annotation::Metric, field: &str) -> Resu
                     .parse()
                     .map_err(|_| format!("scale {other:?} is not 万, 亿, 万亿 or a number"))?,
             };
+            metric.renumber();
         }
         "change" => {
             metric.change = optional.map(|phrase| Change {
@@ -488,6 +504,5 @@ fn set_metric_field(metric: &mut crate::annotation::Metric, field: &str) -> Resu
             ));
         }
     }
-    metric.renumber();
     Ok(())
 }
