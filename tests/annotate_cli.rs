@@ -357,4 +357,13 @@ fn edit_changes_label_note_and_metric_fields() {
     let output = copydesk(&["edit", page_arg, "--id", &id, "--metric", "colour=red"]);
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr(&output).contains("unknown metric field \"colour\""));
+    let output = copydesk(&["edit", page_arg, "--id", &id, "--correction", "386.3亿元"]);
+    assert_eq!(
+        stderr(&output),
+        format!("copydesk: {page_arg}: --correction is for correction labels; METRIC is not one\n")
+    );
+    // Editing another field keeps the number computed from value and scale.
+    let output = copydesk(&["edit", page_arg, "--id", &id, "--metric", "period=前三季度"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(listing(&page)[0]["metric"]["number"], 38_620_000_000.0);
 }
