@@ -388,20 +388,8 @@ fn readable_outline() {
 
 #[test]
 fn standard_input_is_read_with_a_dash() {
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_copydesk"))
-        .args(["segment", "--json", "-"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    use std::io::Write;
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all("## 题\n\n本报讯 正文。\n".as_bytes())
-        .unwrap();
-    let output = child.wait_with_output().unwrap();
+    let output =
+        common::copydesk_with_input(&["segment", "--json", "-"], "## 题\n\n本报讯 正文。\n");
     let page: Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(page["file"], "-");
     assert_eq!(page["items"][0]["headline"]["text"], "题");

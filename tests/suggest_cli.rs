@@ -9,8 +9,6 @@
 
 mod common;
 
-use std::io::Write;
-
 use common::{copydesk, sample, seed};
 use serde_json::Value;
 
@@ -149,19 +147,10 @@ fn unreadable_pages_are_reported_after_the_others() {
 
 #[test]
 fn standard_input_is_read_with_a_dash() {
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_copydesk"))
-        .args(["suggest", "--json", "-"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all("## 题\n\n本报讯 全县新增企业300余家。\n".as_bytes())
-        .unwrap();
-    let output = child.wait_with_output().unwrap();
+    let output = common::copydesk_with_input(
+        &["suggest", "--json", "-"],
+        "## 题\n\n本报讯 全县新增企业300余家。\n",
+    );
     let line: Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(line["file"], "-");
     assert_eq!(line["text"], "300余家");

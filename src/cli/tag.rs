@@ -188,29 +188,50 @@ fn occurrences(document: &Document, quote: &str, all: bool) -> Vec<Span> {
 
 /// Removes annotations by id and saves.
 pub fn run_untag(args: &UntagArgs, out: &mut Output) -> io::Result<ExitCode> {
-    let name = args.page.display();
-    let mut document = match open_for_change(&args.page, args.new_sidecar) {
-        Ok(document) => document,
+    change_page(&args.page, args.new_sidecar, out, |_| {
+        let commands = args
+            .ids
+            .iter()
+            .map(|id| Command::Delete(AnnotationId(id.clone())))
+            .collect();
+        Ok((
+            commands,
+            format!("removed {} annotation(s)", args.ids.len()),
+        ))
+    })
+}
+
+/// Opens a page for changing, applies what `plan` decides as one undoable step, saves, and
+/// prints `plan`'s summary after the page's name. Any failure is one line on standard error,
+/// and then nothing is saved.
+fn change_page(
+    page: &Path,
+    new_sidecar: bool,
+    out: &mut Output,
+    plan: impl FnOnce(&Document) -> Result<(Vec<Command>, String), String>,
+) -> io::Result<ExitCode> {
+    let name = page.display();
+    let result = open_for_change(page, new_sidecar).and_then(|mut document| {
+        let (commands, summary) =
+            plan(&document).map_err(|message| format!("{name}: {message}"))?;
+        if !commands.is_empty() {
+            document
+                .apply(Command::Batch(commands))
+                .map_err(|err| format!("{name}: {err}; nothing was changed"))?;
+            document.save().map_err(|err| err.to_string())?;
+        }
+        Ok(summary)
+    });
+    match result {
+        Ok(summary) => {
+            out.line(&format!("{name}: {summary}"))?;
+            Ok(ExitCode::SUCCESS)
+        }
         Err(message) => {
             report(&message);
-            return Ok(ExitCode::FAILURE);
+            Ok(ExitCode::FAILURE)
         }
-    };
-    let commands = args
-        .ids
-        .iter()
-        .map(|id| Command::Delete(AnnotationId(id.clone())))
-        .collect();
-    if let Err(err) = document.apply(Command::Batch(commands)) {
-        report(&format!("{name}: {err}; nothing was removed"));
-        return Ok(ExitCode::FAILURE);
     }
-    if let Err(err) = document.save() {
-        report(&err.to_string());
-        return Ok(ExitCode::FAILURE);
-    }
-    out.line(&format!("{name}: removed {} annotation(s)", args.ids.len()))?;
-    Ok(ExitCode::SUCCESS)
 }
 
 /// Arguments of `copydesk review`.
@@ -243,40 +264,15 @@ pub struct ReviewArgs {
 /// Accepts or rejects annotations, as one step, and saves: by id (any annotation, to review a
 /// manual one too or take back a rejection), or every suggestion of a label.
 pub fn run_review(args: &ReviewArgs, out: &mut Output) -> io::Result<ExitCode> {
-    let name = args.page.display();
-    let mut document = match open_for_change(&args.page, args.new_sidecar) {
-        Ok(document) => document,
-        Err(message) => {
-            report(&message);
-            return Ok(ExitCode::FAILURE);
+    change_page(&args.page, args.new_sidecar, out, |document| {
+        let (commands, unchanged) = review_commands(args, document)?;
+        let status = if args.accept { "accepted" } else { "rejected" };
+        let mut summary = format!("{status} {}", commands.len());
+        if unchanged > 0 {
+            summary.push_str(&format!(" ({unchanged} already were)"));
         }
-    };
-    match review_commands(args, &document) {
-        Ok((commands, unchanged)) => {
-            let count = commands.len();
-            let status = if args.accept { "accepted" } else { "rejected" };
-            if count > 0 {
-                let saved = document
-                    .apply(Command::Batch(commands))
-                    .map_err(|err| format!("{name}: {err}; nothing was changed"))
-                    .and_then(|()| document.save().map_err(|err| err.to_string()));
-                if let Err(message) = saved {
-                    report(&message);
-                    return Ok(ExitCode::FAILURE);
-                }
-            }
-            let mut line = format!("{name}: {status} {count}");
-            if unchanged > 0 {
-                line.push_str(&format!(" ({unchanged} already were)"));
-            }
-            out.line(&line)?;
-            Ok(ExitCode::SUCCESS)
-        }
-        Err(message) => {
-            report(&format!("{name}: {message}"));
-            Ok(ExitCode::FAILURE)
-        }
-    }
+        Ok((commands, summary))
+    })
 }
 
 /// The status changes `review` asks for, and how many annotations already had that status.
@@ -371,34 +367,11 @@ pub struct EditArgs {
 
 /// Changes one annotation's label, range, note, correction or metric fields, as one step.
 pub fn run_edit(args: &EditArgs, out: &mut Output) -> io::Result<ExitCode> {
-    let name = args.page.display();
-    let mut document = match open_for_change(&args.page, args.new_sidecar) {
-        Ok(document) => document,
-        Err(message) => {
-            report(&message);
-            return Ok(ExitCode::FAILURE);
-        }
-    };
-    let result = edit_commands(args, &document).and_then(|commands| {
-        let count = commands.len();
-        if count > 0 {
-            document
-                .apply(Command::Batch(commands))
-                .map_err(|err| format!("{err}; nothing was changed"))?;
-            document.save().map_err(|err| err.to_string())?;
-        }
-        Ok(count)
-    });
-    match result {
-        Ok(count) => {
-            out.line(&format!("{name}: {count} change(s) to {}", args.id))?;
-            Ok(ExitCode::SUCCESS)
-        }
-        Err(message) => {
-            report(&format!("{name}: {message}"));
-            Ok(ExitCode::FAILURE)
-        }
-    }
+    change_page(&args.page, args.new_sidecar, out, |document| {
+        let commands = edit_commands(args, document)?;
+        let summary = format!("{} change(s) to {}", commands.len(), args.id);
+        Ok((commands, summary))
+    })
 }
 
 fn edit_commands(args: &EditArgs, document: &Document) -> Result<Vec<Command>, String> {

@@ -21,6 +21,25 @@ pub fn copydesk(args: &[&str]) -> Output {
         .expect("the copydesk binary runs")
 }
 
+/// Runs the copydesk binary with `args`, writing `input` to its standard input.
+pub fn copydesk_with_input(args: &[&str], input: &str) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the copydesk binary runs");
+    child
+        .stdin
+        .take()
+        .expect("standard input is piped")
+        .write_all(input.as_bytes())
+        .expect("copydesk reads its input");
+    child.wait_with_output().expect("copydesk finishes")
+}
+
 /// A bundled sample page's path.
 pub fn sample(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
