@@ -22,12 +22,7 @@ fn stderr(output: &std::process::Output) -> String {
 }
 
 fn listing(page: &Path) -> Vec<Value> {
-    let output = copydesk(&["annotations", "--json", page.to_str().unwrap()]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    stdout(&output)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
+    common::json_lines(&["annotations", "--json", page.to_str().unwrap()])
 }
 
 fn copy_sample(dir: &Path) -> std::path::PathBuf {

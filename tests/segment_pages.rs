@@ -19,17 +19,7 @@ fn segment_json(paths: &[&std::path::Path]) -> Vec<Value> {
     let mut args = vec!["segment", "--json"];
     let owned: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
     args.extend(owned.iter().map(String::as_str));
-    let output = copydesk(&args);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout)
-        .unwrap()
-        .lines()
-        .map(|line| serde_json::from_str(line).unwrap())
-        .collect()
+    common::json_lines(&args)
 }
 
 fn kinds(page: &Value) -> Vec<&str> {

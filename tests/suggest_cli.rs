@@ -16,17 +16,7 @@ use serde_json::Value;
 fn suggest_json(args: &[&str]) -> Vec<Value> {
     let mut all = vec!["suggest", "--json"];
     all.extend_from_slice(args);
-    let output = copydesk(&all);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout)
-        .unwrap()
-        .lines()
-        .map(|line| serde_json::from_str(line).unwrap())
-        .collect()
+    common::json_lines(&all)
 }
 
 fn find<'a>(suggestions: &'a [Value], label: &str, text: &str) -> Option<&'a Value> {

@@ -21,6 +21,21 @@ pub fn copydesk(args: &[&str]) -> Output {
         .expect("the copydesk binary runs")
 }
 
+/// Runs a copydesk command that prints JSON Lines, checks it succeeded, and parses each line.
+pub fn json_lines(args: &[&str]) -> Vec<serde_json::Value> {
+    let output = copydesk(args);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout)
+        .expect("UTF-8 output")
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("one JSON object per line"))
+        .collect()
+}
+
 /// Runs the copydesk binary with `args`, writing `input` to its standard input.
 pub fn copydesk_with_input(args: &[&str], input: &str) -> Output {
     use std::io::Write;
