@@ -237,14 +237,10 @@ pub fn status_bar(ui: &mut Ui, app: &CopydeskApp) {
             ui.separator();
             ui.label(format!("{} characters", document.source().char_len()));
             ui.separator();
-            let suggested = document
-                .annotations()
-                .iter()
-                .filter(|a| a.status == crate::annotation::Status::Suggested)
-                .count();
             ui.label(format!(
-                "{} annotations, {suggested} suggested",
-                document.annotations().len()
+                "{} annotations, {} suggested",
+                document.annotations().len(),
+                page.suggested
             ));
             ui.separator();
             let saved = match app.saver.state(document) {

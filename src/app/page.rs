@@ -42,6 +42,8 @@ pub struct OpenPage {
     pub counts: Vec<(usize, usize)>,
     /// The longest annotation, for finding those overlapping a paragraph.
     longest: usize,
+    /// Suggestions waiting for review on the whole page, for the status bar.
+    pub suggested: usize,
 }
 
 impl OpenPage {
@@ -64,6 +66,7 @@ impl OpenPage {
             scroll_to: None,
             counts: Vec::new(),
             longest: 0,
+            suggested: 0,
         };
         page.changed();
         page
@@ -145,6 +148,12 @@ impl OpenPage {
         }
         self.counts = counts;
         self.longest = longest;
+        self.suggested = self
+            .document
+            .annotations()
+            .iter()
+            .filter(|a| a.status == crate::annotation::Status::Suggested)
+            .count();
         if self
             .selected
             .as_ref()
