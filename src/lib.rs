@@ -1,14 +1,13 @@
 //! copydesk: read, proofread and annotate Chinese newspaper pages.
 //!
-//! The library is the domain core, with no GUI dependency: [`text`] decodes pages and converts
-//! offsets, [`bulletin`] splits a page into stories and photo items. The `copydesk` binary's
-//! command line ([`cli`]) is a thin layer over these.
+//! The domain lives in the `copydesk-core` crate, re-exported here: [`text`], [`bulletin`],
+//! [`annotation`], [`suggest`] and [`operations`]. This crate adds the two ways in: the
+//! command line ([`cli`]) and, with the default `gui` feature, the desktop app (`app`). Both
+//! only turn what the user asks into calls on the core and show the results.
 
-pub mod annotation;
+pub use copydesk_core::{annotation, bulletin, operations, suggest, text};
+
+#[cfg(feature = "gui")]
 pub mod app;
-pub mod bulletin;
 pub mod cli;
 pub mod samples;
-pub mod suggest;
-pub mod text;
-pub mod words;

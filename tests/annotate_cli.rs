@@ -1,16 +1,8 @@
 //! `copydesk tag`, `untag` and `annotations`, driven as a user would.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "a failing test may panic"
-)]
-
-mod common;
-
 use std::path::Path;
 
-use common::{copydesk, sample, seed};
+use crate::common::{self, copydesk, sample, seed};
 use serde_json::Value;
 
 fn stdout(output: &std::process::Output) -> String {

@@ -1,11 +1,5 @@
 //! Property tests for re-anchoring and sidecar round trips.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "a failing test may panic"
-)]
-
 use copydesk::annotation::anchor::reanchor;
 use copydesk::annotation::sidecar::{self, SidecarFile, SourceInfo};
 use copydesk::annotation::{Anchor, Annotation, Change, Direction, Metric, Origin, Status};

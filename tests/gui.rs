@@ -2,13 +2,7 @@
 //! item, read the panes, select text, press a label's key, undo, review suggestions, and meet a
 //! broken sidecar.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "a failing test may panic"
-)]
-
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

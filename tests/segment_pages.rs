@@ -1,15 +1,7 @@
 //! `copydesk segment` on whole pages: the bundled samples, the real seed page, and the same
 //! page in other encodings and line endings.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "a failing test may panic"
-)]
-
-mod common;
-
-use common::{assert_every_character_placed, copydesk, sample, seed};
+use crate::common::{self, assert_every_character_placed, copydesk, sample, seed};
 use copydesk::bulletin::segment;
 use copydesk::text::Source;
 use serde_json::Value;

@@ -1,15 +1,7 @@
 //! Property tests: arbitrary input never panics, and every character lands in exactly one
 //! element.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "a failing test may panic"
-)]
-
-mod common;
-
-use common::assert_every_character_placed;
+use crate::common::assert_every_character_placed;
 use copydesk::bulletin::segment;
 use copydesk::text::Source;
 use proptest::prelude::*;

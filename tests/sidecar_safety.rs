@@ -1,13 +1,7 @@
 //! The ways annotation tools lose work, each tried against copydesk: broken, newer or
 //! out-of-range sidecars, read-only folders, two copies of the app, a crash mid-save.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "a failing test may panic"
-)]
-
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

@@ -1,15 +1,7 @@
 //! `copydesk suggest` as a user runs it: readable lines, JSON Lines, `--only`, standard input,
 //! unreadable pages, and the real seed page's bylines.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "a failing test may panic"
-)]
-
-mod common;
-
-use common::{copydesk, sample, seed};
+use crate::common::{self, copydesk, sample, seed};
 use serde_json::Value;
 
 /// Runs `suggest --json` with extra arguments and returns one object per suggestion.

@@ -277,7 +277,7 @@ fn second_click(ui: &Ui, id: egui::Id) -> bool {
 pub fn word_at(text: &str, index: usize) -> (usize, usize) {
     let mut position = 0;
     let mut last = (index, index);
-    for word in crate::words::cut(text) {
+    for word in crate::text::words::cut(text) {
         let range = (position, position + word.chars().count());
         position = range.1;
         last = if word.trim().is_empty() {

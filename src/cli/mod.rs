@@ -15,7 +15,9 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+#[cfg(not(feature = "gui"))]
+use clap::CommandFactory;
+use clap::Parser;
 
 /// Read, proofread and annotate Chinese newspaper pages.
 #[derive(Debug, Parser)]
@@ -27,14 +29,15 @@ use clap::{Parser, Subcommand};
 )]
 pub struct Cli {
     #[command(subcommand)]
-    command: Option<Command>,
+    command: Option<Subcommand>,
     /// The page or folder to open in the app; without one, the last page or the bundled sample.
     #[arg(value_name = "PAGE|FOLDER")]
     page: Option<PathBuf>,
 }
 
-#[derive(Debug, Subcommand)]
-enum Command {
+/// The subcommands: everything but the window, which bare `copydesk` opens.
+#[derive(Debug, clap::Subcommand)]
+enum Subcommand {
     /// Split pages into stories and photo items and print their outline or JSON.
     Segment(segment::Args),
     /// Add annotations: a quote (first or every occurrence) or a range, with a label.
@@ -56,21 +59,16 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let mut out = Output::stdout();
     let result = match cli.command {
-        Some(Command::Segment(args)) => segment::run(&args, &mut out),
-        Some(Command::Tag(args)) => tag::run_tag(&args, &mut out),
-        Some(Command::Untag(args)) => tag::run_untag(&args, &mut out),
-        Some(Command::Edit(args)) => tag::run_edit(&args, &mut out),
-        Some(Command::Annotations(args)) => annotations::run(&args, &mut out),
-        Some(Command::Suggest(args)) => suggest::run(&args, &mut out),
-        Some(Command::Review(args)) => tag::run_review(&args, &mut out),
-        None => match crate::app::run(cli.page) {
-            Ok(()) => Ok(ExitCode::SUCCESS),
-            Err(message) => {
-                report(&message);
-                Ok(ExitCode::FAILURE)
-            }
-        },
+        Some(Subcommand::Segment(args)) => segment::run(&args, &mut out),
+        Some(Subcommand::Tag(args)) => tag::run_tag(&args, &mut out),
+        Some(Subcommand::Untag(args)) => tag::run_untag(&args, &mut out),
+        Some(Subcommand::Edit(args)) => tag::run_edit(&args, &mut out),
+        Some(Subcommand::Annotations(args)) => annotations::run(&args, &mut out),
+        Some(Subcommand::Suggest(args)) => suggest::run(&args, &mut out),
+        Some(Subcommand::Review(args)) => tag::run_review(&args, &mut out),
+        None => open_window(cli.page, &mut out),
     };
+    let result = result.and_then(|status| out.finish().map(|()| status));
     match result {
         Ok(status) => status,
         Err(err) if err.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
@@ -79,6 +77,32 @@ pub fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Opens the desktop app on `page`.
+#[cfg(feature = "gui")]
+fn open_window(page: Option<PathBuf>, _out: &mut Output) -> io::Result<ExitCode> {
+    match crate::app::run(page) {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(message) => {
+            report(&message);
+            Ok(ExitCode::FAILURE)
+        }
+    }
+}
+
+/// The headless build has no window: bare `copydesk` prints the help and says so.
+#[cfg(not(feature = "gui"))]
+fn open_window(page: Option<PathBuf>, out: &mut Output) -> io::Result<ExitCode> {
+    out.line(&Cli::command().render_help().to_string())?;
+    report(&format!(
+        "{}this build has no window (it was built without the `gui` feature); the subcommands above all work",
+        page.map_or_else(String::new, |page| format!(
+            "cannot open {}: ",
+            page.display()
+        ))
+    ));
+    Ok(ExitCode::FAILURE)
 }
 
 /// Where a command writes its results: standard output, or a buffer in tests.
@@ -99,12 +123,11 @@ impl Output {
         self.writer.write_all(text.as_bytes())?;
         self.writer.write_all(b"\n")
     }
-}
 
-impl Drop for Output {
-    fn drop(&mut self) {
-        // A failed flush at exit has nowhere better to be reported.
-        let _ = self.writer.flush();
+    /// Writes out what is buffered. Call it once at the end: an error here (a full disk
+    /// under a redirect) means the output is incomplete.
+    pub fn finish(mut self) -> io::Result<()> {
+        self.writer.flush()
     }
 }
 

@@ -18,7 +18,7 @@ pub const VERSION: u32 = 1;
 /// Keys the app keeps for itself (accept, reject, help), so no label may use them.
 const RESERVED_HOTKEYS: &[&str] = &["a", "x", "?"];
 
-const DEFAULT_RON: &str = include_str!("../../assets/tagset.ron");
+const DEFAULT_RON: &str = include_str!("../../../assets/tagset.ron");
 
 /// What an annotation with a label is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

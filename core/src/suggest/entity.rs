@@ -1,6 +1,6 @@
 //! Entity suggestions: people from bylines and credits (certain), names already accepted on
 //! the page at their other occurrences, titles in `《…》`, events named in quotation marks,
-//! people introduced by a title (`村民郑有田说`), dates, and [`super::words`]' jieba and suffix
+//! people introduced by a title (`村民郑有田说`), dates, and [`super::names`]' jieba and suffix
 //! rules.
 //!
 //! Entity suggestions never overlap one another or a figure: where two rules claim the same
@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::element::Element;
-use super::{Suggestion, words};
+use super::{Suggestion, names};
 use crate::bulletin::{Bulletin, Item, Person};
 use crate::text::{Source, Span};
 
@@ -62,7 +62,7 @@ const MAX_TITLE: usize = 50;
 static TITLE_NAME: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(&format!(
         "(?:村民|居民|市民|农民|负责人|党员|书记|主任|局长|经理|站长|所长|队长|院长|校长|老师|教师|医生|护士|志愿者|老人|大爷|大妈|阿姨|师傅|工人|社长|董事长|总经理|理事长)(?P<name>[{}]\\p{{Han}}{{1,2}}?)(?:说|表示|介绍|告诉|称|笑|满脸|一边|坦言|感慨|指出|对|正在|[：:])",
-        words::SURNAMES
+        names::SURNAMES
     ))
     .ok()
 });
@@ -122,7 +122,7 @@ pub fn find(
                 }
             }
         }
-        for (label, span, rule) in words::find(&element.text) {
+        for (label, span, rule) in names::find(&element.text) {
             add(label, span, rule);
         }
     }

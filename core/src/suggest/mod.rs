@@ -14,17 +14,17 @@ mod date;
 mod element;
 mod entity;
 mod metric;
+mod names;
 mod number;
 mod review;
 mod units;
-mod words;
 
 use crate::annotation::Metric;
 use crate::bulletin::Bulletin;
 use crate::text::{Source, Span};
 
+pub use names::load as load_dictionary;
 pub use review::new_suggestions;
-pub use words::load as load_dictionary;
 
 /// One suggested annotation.
 #[derive(Clone, Debug, PartialEq)]

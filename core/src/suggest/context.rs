@@ -246,7 +246,7 @@ fn indicator(chars: &[char], not_before: usize, end: usize) -> Option<String> {
         }
     }
     let len = phrase.chars().count();
-    ((2..=MAX_INDICATOR).contains(&len) && !super::words::is_verb_phrase(&phrase)).then_some(phrase)
+    ((2..=MAX_INDICATOR).contains(&len) && !super::names::is_verb_phrase(&phrase)).then_some(phrase)
 }
 
 /// Removes a period written at the start of an indicator (`前三季度固定资产投资`).

@@ -4,6 +4,7 @@
 
 mod decode;
 mod offsets;
+pub mod words;
 
 use std::fmt;
 use std::path::{Path, PathBuf};

@@ -1,0 +1,28 @@
+//! The integration tests, as one binary: each module is one area, driven through the library
+//! or the `copydesk` binary as a user would. One binary links the app once instead of once per
+//! area.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a failing test may panic"
+)]
+
+/// Running the binary, the sample pages, the seed page, checks shared by the areas.
+mod common;
+
+/// `copydesk tag`, `untag`, `edit`, `review` and `annotations` from the command line.
+mod annotate_cli;
+/// Property tests for re-anchoring and sidecar round trips.
+mod annotation_props;
+/// The desktop app, driven headlessly through AccessKit.
+#[cfg(feature = "gui")]
+mod gui;
+/// `copydesk segment` on whole pages, in every encoding.
+mod segment_pages;
+/// Property tests: the segmenter never panics and places every character once.
+mod segment_props;
+/// The ways annotation tools lose work, tried against the sidecar.
+mod sidecar_safety;
+/// `copydesk suggest` from the command line.
+mod suggest_cli;
