@@ -44,7 +44,7 @@ fn main() {
         &ctx,
         None,
         Startup {
-            path: Some(page.clone()),
+            path: Some(page),
             fonts: FontChoice::BundledOnly,
             dialogs: Box::new(ScriptedDialog::default()),
         },

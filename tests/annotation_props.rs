@@ -50,7 +50,7 @@ proptest! {
         near in any::<bool>(),
     ) {
         let chars: Vec<char> = page.chars().collect();
-        let source = Source::from_text(page.clone(), PageEncoding::Utf8);
+        let source = Source::from_text(page, PageEncoding::Utf8);
         let mut annotations: Vec<Annotation> = spans
             .iter()
             .map(|&(start, len)| {
@@ -100,7 +100,7 @@ proptest! {
         value in -1.0e12f64..1.0e12,
     ) {
         let page: String = quotes.iter().map(|(q, _, _)| q.as_str()).collect::<Vec<_>>().join("\n");
-        let source = Source::from_text(page.clone(), PageEncoding::Utf8);
+        let source = Source::from_text(page, PageEncoding::Utf8);
         let mut start = 0;
         let mut annotations = Vec::new();
         for (n, (quote, note, metric)) in quotes.iter().enumerate() {

@@ -164,7 +164,7 @@ fn suggestions_are_reviewed_with_single_keys() {
             .iter()
             .all(|a| a.status == Status::Suggested)
     );
-    let first = harness.state().page().unwrap().selected.clone().unwrap();
+    let first = harness.state().page().unwrap().selected().cloned().unwrap();
 
     type_key(&mut harness, Key::A, "a");
     harness.run_steps(2);
@@ -172,7 +172,7 @@ fn suggestions_are_reviewed_with_single_keys() {
         document(&harness).get(&first).unwrap().status,
         Status::Accepted
     );
-    let second = harness.state().page().unwrap().selected.clone().unwrap();
+    let second = harness.state().page().unwrap().selected().cloned().unwrap();
     assert_ne!(first, second, "accepting moves to the next suggestion");
 
     type_key(&mut harness, Key::X, "x");
@@ -250,7 +250,7 @@ fn clicking_a_highlight_selects_its_annotation_and_delete_removes_it() {
     harness.drop_at(at);
     harness.run_steps(2);
     let id = document(&harness).annotations()[0].id.clone();
-    assert_eq!(harness.state().page().unwrap().selected.as_ref(), Some(&id));
+    assert_eq!(harness.state().page().unwrap().selected(), Some(&id));
     harness.key_press(Key::Delete);
     harness.run_steps(2);
     assert!(document(&harness).annotations().is_empty());

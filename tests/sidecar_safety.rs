@@ -1,8 +1,6 @@
 //! The ways annotation tools lose work, each tried against copydesk: broken, newer or
 //! out-of-range sidecars, read-only folders, two copies of the app, a crash mid-save.
 
-use crate::common;
-
 use std::path::{Path, PathBuf};
 
 use copydesk::annotation::sidecar::{self, path_for};
@@ -239,11 +237,7 @@ fn concurrent_changes_are_merged_by_id() {
     let on_disk = Document::open(&page).unwrap();
     let mut ids: Vec<_> = on_disk.annotations().iter().map(|a| a.id.clone()).collect();
     ids.sort();
-    let mut expected = vec![
-        shared.id.clone(),
-        from_first.id.clone(),
-        from_second.id.clone(),
-    ];
+    let mut expected = vec![shared.id.clone(), from_first.id.clone(), from_second.id];
     expected.sort();
     assert_eq!(ids, expected);
     let note = on_disk.get(&shared.id).unwrap().note.clone();
@@ -421,7 +415,7 @@ fn a_failing_batch_changes_nothing() {
                 label: "LOC".into(),
             },
             Command::Relabel {
-                id: a.id.clone(),
+                id: a.id,
                 label: "NOPE".into(),
             },
         ]))

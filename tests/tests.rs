@@ -7,6 +7,10 @@
     clippy::expect_used,
     reason = "a failing test may panic"
 )]
+#![allow(
+    clippy::let_underscore_must_use,
+    reason = "tests clean up after themselves on a best-effort basis"
+)]
 
 /// Running the binary, the sample pages, the seed page, checks shared by the areas.
 mod common;
@@ -15,6 +19,8 @@ mod common;
 mod annotate_cli;
 /// Property tests for re-anchoring and sidecar round trips.
 mod annotation_props;
+/// House rules read from the source: sibling modules never import each other; no GUI in core.
+mod architecture;
 /// The desktop app, driven headlessly through AccessKit.
 #[cfg(feature = "gui")]
 mod gui;

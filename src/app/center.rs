@@ -3,20 +3,16 @@
 
 use eframe::egui::{self, Align, Color32, Layout, Rect, RichText, ScrollArea, Ui, UiBuilder};
 
-use super::rows::{Row, RowKind};
+use super::action::Action;
+use super::state::find::Find;
+use super::state::open_page::OpenPage;
+use super::state::rows::{Heights, Panes, Row, RowKind};
 use super::text_view::{Interaction, Marks, Paragraph, Style, paragraph_ui};
 use crate::bulletin::{Bulletin, Item, Role};
 use crate::text::{Source, Span};
 
 /// Space between rows, in points.
 const ROW_SPACING: f32 = 6.0;
-
-/// Measured row heights of one list at one width, so only visible rows are laid out.
-#[derive(Debug, Default)]
-pub struct Heights {
-    width: f32,
-    values: Vec<Option<f32>>,
-}
 
 /// What the centre reports back to the app after drawing.
 #[derive(Default)]
@@ -237,4 +233,151 @@ fn estimate(row: &Row, width: f32) -> f32 {
     let per_line = (width / style.size).max(1.0);
     let lines = (chars as f32 / per_line).ceil().max(1.0);
     lines * style.size * 1.9 + ROW_SPACING
+}
+
+/// The centre: the item's panes, or the whole page.
+pub fn center_ui(
+    ui: &mut Ui,
+    page: &mut OpenPage,
+    find: &Find,
+    dark: bool,
+    actions: &mut Vec<Action>,
+) {
+    let selected = page.selected().cloned();
+    let OpenPage {
+        document,
+        item,
+        whole_page,
+        selection,
+        tagged_selection,
+        panes,
+        page_rows,
+        body_heights,
+        page_heights,
+        scroll_to,
+        ..
+    } = page;
+    let marks = Marks {
+        document,
+        selected: selected.as_ref(),
+        hits: if find.open { &find.hits } else { &[] },
+        current_hit: find.current().filter(|_| find.open),
+        dark,
+    };
+    let mut context = Context {
+        source: document.source(),
+        bulletin: document.bulletin(),
+        marks,
+        view: "item",
+    };
+    let target = scroll_to.take();
+    let mut out = CenterOutput::default();
+    egui::CentralPanel::default().show(ui, |ui| {
+        if *whole_page {
+            ui.label(RichText::new("Whole page").strong());
+            ui.separator();
+            let scroll_row =
+                target.and_then(|span| page_rows.iter().position(|row| row.shows(span)));
+            context.view = "page";
+            virtual_rows(
+                ui,
+                "whole-page",
+                page_rows,
+                page_heights,
+                scroll_row,
+                |ui, index, row| {
+                    row_ui(ui, &context, row, index + 1, &mut out);
+                },
+            );
+        } else {
+            let shown = Shown {
+                number: *item + 1,
+                panes,
+                body_heights,
+                target,
+            };
+            item_panes_ui(ui, &context, shown, &mut out);
+        }
+    });
+    if out.focused {
+        *selection = out.selection.filter(|s| Some(*s) != *tagged_selection);
+        if out.selection != *tagged_selection {
+            *tagged_selection = None;
+        }
+    }
+    if let Some(id) = out.clicked {
+        actions.push(Action::SelectInPlace(id));
+    }
+    if let Some(span) = out.chip {
+        actions.push(Action::SelectSpan(span));
+    }
+}
+
+/// The item on show, for [`item_panes_ui`].
+struct Shown<'a> {
+    /// Its number, from 1.
+    number: usize,
+    panes: &'a Panes,
+    body_heights: &'a mut Heights,
+    /// A range to bring into view.
+    target: Option<Span>,
+}
+
+/// The item's headline, byline, body and caption panes.
+fn item_panes_ui(ui: &mut Ui, context: &Context<'_>, shown: Shown<'_>, out: &mut CenterOutput) {
+    let Shown {
+        number,
+        panes,
+        body_heights,
+        target,
+    } = shown;
+    let pane = |ui: &mut Ui, title: &str, rows: &[Row], out: &mut CenterOutput| {
+        if rows.is_empty() {
+            return;
+        }
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(RichText::new(title).small().weak());
+            for (index, row) in rows.iter().enumerate() {
+                row_ui(ui, context, row, index + 1, out);
+            }
+        });
+    };
+    pane(ui, "Headline", &panes.headline, out);
+    pane(ui, "Byline", &panes.byline, out);
+    let captions_height = if panes.captions.is_empty() {
+        0.0
+    } else {
+        (ui.available_height() * 0.3).min(220.0)
+    };
+    if !panes.body.is_empty() {
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(
+                RichText::new(format!("Body · item {number}"))
+                    .small()
+                    .weak(),
+            );
+            let height = (ui.available_height() - captions_height - 24.0).max(120.0);
+            ui.allocate_ui(egui::vec2(ui.available_width(), height), |ui| {
+                let scroll_row =
+                    target.and_then(|span| panes.body.iter().position(|row| row.shows(span)));
+                virtual_rows(
+                    ui,
+                    "body",
+                    &panes.body,
+                    body_heights,
+                    scroll_row,
+                    |ui, index, row| {
+                        row_ui(ui, context, row, index + 1, out);
+                    },
+                );
+            });
+        });
+    }
+    egui::ScrollArea::vertical()
+        .id_salt("captions")
+        .show(ui, |ui| {
+            pane(ui, "Photo captions", &panes.captions, out);
+        });
 }

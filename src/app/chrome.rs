@@ -1,80 +1,18 @@
 //! Around the page: menu bar, banner, find bar, status bar and the help overlay.
 
+use std::path::PathBuf;
+
 use eframe::egui::{self, Color32, RichText, Ui};
 
-use super::page::OpenPage;
-use super::saver::SaveState;
-use super::{Action, Banner, CopydeskApp, UiCommand};
-use crate::text::Span;
+use super::action::{Action, Banner};
+use super::state::find::Find;
+use super::state::open_page::OpenPage;
+use super::ui_command::UiCommand;
+use crate::annotation::TagSet;
 
-/// The find bar's state.
-#[derive(Debug, Default)]
-pub struct Find {
-    /// The bar is shown.
-    pub open: bool,
-    /// What to look for.
-    pub query: String,
-    /// Where it occurs on the page.
-    pub hits: Vec<Span>,
-    /// Index of the current hit.
-    current: usize,
-    /// The query the hits were found for.
-    searched: String,
-    /// Give the field the keyboard on the next frame (the bar was just opened).
-    pub focus: bool,
-}
-
-impl Find {
-    /// The current hit.
-    pub fn current(&self) -> Option<Span> {
-        self.hits.get(self.current).copied()
-    }
-
-    /// Forgets the hits (another page was opened).
-    pub fn reset(&mut self) {
-        self.hits.clear();
-        self.searched.clear();
-        self.current = 0;
-    }
-
-    /// Finds every occurrence of the query on the page.
-    fn search(&mut self, page: &OpenPage) {
-        self.searched.clone_from(&self.query);
-        self.current = 0;
-        let source = page.document.source();
-        let text = source.text();
-        self.hits = if self.query.is_empty() {
-            Vec::new()
-        } else {
-            text.match_indices(self.query.as_str())
-                .filter_map(|(byte, found)| source.offsets().span(text, byte..byte + found.len()))
-                .collect()
-        };
-    }
-
-    /// Moves to the next (or previous) hit and shows it.
-    pub fn step(&mut self, page: &mut OpenPage, forward: bool) {
-        if self.searched != self.query {
-            self.search(page);
-        } else if !self.hits.is_empty() {
-            let count = self.hits.len();
-            self.current = if forward {
-                (self.current + 1) % count
-            } else {
-                (self.current + count - 1) % count
-            };
-        }
-        if let Some(hit) = self.current() {
-            page.reveal(hit);
-        }
-    }
-}
-
-/// The menu bar.
-pub fn menu_bar(ui: &mut Ui, app: &mut CopydeskApp) {
+/// The menu bar; returns what was clicked. `suggest_on_open` is the Edit menu's checkbox.
+pub fn menu_bar(ui: &mut Ui, recent: &[PathBuf], suggest_on_open: &mut bool) -> Option<Action> {
     let mut clicked = None;
-    let recent = app.settings.recent.clone();
-    let mut suggest_on_open = app.settings.suggest_on_open;
     egui::Panel::top("menu").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
             let item = |ui: &mut Ui, command: UiCommand, clicked: &mut Option<Action>| {
@@ -96,7 +34,7 @@ pub fn menu_bar(ui: &mut Ui, app: &mut CopydeskApp) {
                     if recent.is_empty() {
                         ui.label(RichText::new("none yet").weak());
                     }
-                    for path in &recent {
+                    for path in recent {
                         if ui.button(path.display().to_string()).clicked() {
                             clicked = Some(Action::Open(path.clone()));
                         }
@@ -119,7 +57,7 @@ pub fn menu_bar(ui: &mut Ui, app: &mut CopydeskApp) {
                 item(ui, UiCommand::Accept, &mut clicked);
                 item(ui, UiCommand::Reject, &mut clicked);
                 item(ui, UiCommand::AcceptAllOfLabel, &mut clicked);
-                ui.checkbox(&mut suggest_on_open, "Suggest when a page opens");
+                ui.checkbox(suggest_on_open, "Suggest when a page opens");
                 ui.separator();
                 item(ui, UiCommand::Find, &mut clicked);
                 item(ui, UiCommand::FindNext, &mut clicked);
@@ -138,8 +76,7 @@ pub fn menu_bar(ui: &mut Ui, app: &mut CopydeskApp) {
             ui.menu_button("Help", |ui| item(ui, UiCommand::Help, &mut clicked));
         });
     });
-    app.settings.suggest_on_open = suggest_on_open;
-    app.actions.extend(clicked);
+    clicked
 }
 
 /// The banner: a message and the user's choices.
@@ -192,18 +129,13 @@ pub fn find_bar(
                 find.step(page, !backwards);
                 response.request_focus();
             }
-            if find.searched != find.query {
+            if find.is_stale() {
                 find.search(page);
                 if let Some(hit) = find.current() {
                     page.reveal(hit);
                 }
             }
-            let status = match (find.query.is_empty(), find.hits.len()) {
-                (true, _) => String::new(),
-                (false, 0) => "not found".to_owned(),
-                (false, n) => format!("{} of {n}", find.current + 1),
-            };
-            ui.label(status);
+            ui.label(find.status());
             if ui
                 .button("↑")
                 .on_hover_text("Previous (Shift+F3)")
@@ -222,41 +154,64 @@ pub fn find_bar(
     editing
 }
 
-/// The status bar: file, encoding, size, annotations, save state.
-pub fn status_bar(ui: &mut Ui, app: &CopydeskApp) {
+/// What the status bar shows.
+pub struct StatusLine<'a> {
+    /// The open page, if any.
+    pub page: Option<PageStatus<'a>>,
+    /// Why saves run on the UI thread, if they do.
+    pub save_problem: Option<&'a str>,
+    /// A short message: what just happened, or what to do.
+    pub notice: Option<&'a str>,
+    /// The CJK font in use.
+    pub font_family: Option<&'a str>,
+}
+
+/// The open page in the status bar.
+pub struct PageStatus<'a> {
+    /// The page's name.
+    pub name: &'a str,
+    /// The encoding it was stored in.
+    pub encoding: &'a str,
+    /// Its length in characters.
+    pub chars: usize,
+    /// Annotations on it.
+    pub annotations: usize,
+    /// Suggestions among them waiting for review.
+    pub suggested: usize,
+    /// Saved, unsaved, saving.
+    pub saved: &'a str,
+}
+
+/// The status bar: file, encoding, size, annotations, save state, and the last notice.
+pub fn status_bar(ui: &mut Ui, status: &StatusLine<'_>) {
     egui::Panel::bottom("status").show(ui, |ui| {
         ui.horizontal(|ui| {
-            let Some(page) = &app.page else {
+            let Some(page) = &status.page else {
                 ui.label("no page open");
                 return;
             };
-            let document = &page.document;
-            ui.label(RichText::new(document.name()).strong());
+            ui.label(RichText::new(page.name).strong());
             ui.separator();
-            ui.label(document.source().encoding().name());
+            ui.label(page.encoding);
             ui.separator();
-            ui.label(format!("{} characters", document.source().char_len()));
+            ui.label(format!("{} characters", page.chars));
             ui.separator();
             ui.label(format!(
                 "{} annotations, {} suggested",
-                document.annotations().len(),
-                page.suggested
+                page.annotations, page.suggested
             ));
             ui.separator();
-            let saved = match app.saver.state(document) {
-                SaveState::Saved if document.page_path().is_none() => "not saved (read only)",
-                SaveState::Saved => "saved",
-                SaveState::Unsaved => "unsaved changes…",
-                SaveState::Saving => "saving…",
-            };
-            ui.label(saved);
-            if let Some(notice) = &app.notice {
+            ui.label(page.saved);
+            if let Some(problem) = status.save_problem {
+                ui.label(RichText::new(problem).color(ui.visuals().warn_fg_color));
+            }
+            if let Some(notice) = status.notice {
                 ui.separator();
                 ui.label(RichText::new(notice).weak());
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 ui.label(RichText::new("F1 shortcuts").weak());
-                if let Some(family) = &app.font_family {
+                if let Some(family) = status.font_family {
                     ui.label(RichText::new(family).weak());
                 }
             });
@@ -264,8 +219,8 @@ pub fn status_bar(ui: &mut Ui, app: &CopydeskApp) {
     });
 }
 
-/// Every shortcut, from the commands and the tag set.
-pub fn help_ui(ctx: &egui::Context, app: &mut CopydeskApp) {
+/// Every shortcut, from the commands and the tag set; returns false once the user closed it.
+pub fn help_ui(ctx: &egui::Context, tagset: Option<&TagSet>) -> bool {
     let response = egui::Modal::new(egui::Id::unique("help")).show(ctx, |ui| {
         ui.heading("Keyboard shortcuts");
         let height = ui.ctx().input(|i| i.content_rect().height()) * 0.75;
@@ -292,8 +247,8 @@ pub fn help_ui(ctx: &egui::Context, app: &mut CopydeskApp) {
                             RichText::new("drag, Shift+arrows, double-click a word").monospace(),
                         );
                         ui.end_row();
-                        if let Some(page) = &app.page {
-                            for tag in page.document.tagset().tags() {
+                        if let Some(tagset) = tagset {
+                            for tag in tagset.tags() {
                                 ui.label(format!("Tag as {} {} ({})", tag.label, tag.zh, tag.en));
                                 ui.label(RichText::new(&tag.hotkey).monospace());
                                 ui.end_row();
@@ -305,7 +260,5 @@ pub fn help_ui(ctx: &egui::Context, app: &mut CopydeskApp) {
             ui.close();
         }
     });
-    if response.should_close() {
-        app.help_open = false;
-    }
+    !response.should_close()
 }

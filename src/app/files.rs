@@ -5,8 +5,9 @@ use std::path::{Path, PathBuf};
 
 use eframe::egui;
 
-use super::page::{self, OpenPage};
-use super::{APP_ID, Action, Banner, CopydeskApp, error_banner};
+use super::action::{Action, Banner, error_banner};
+use super::state::open_page::{self, OpenPage};
+use super::{APP_ID, CopydeskApp};
 use crate::annotation::{Document, OpenError, SaveError};
 
 impl CopydeskApp {
@@ -74,7 +75,7 @@ impl CopydeskApp {
             return;
         }
         let page_path = if path.is_dir() {
-            match page::folder_pages(path).first() {
+            match open_page::folder_pages(path).first() {
                 Some(first) => first.clone(),
                 None => {
                     self.banner = Some(error_banner(format!(
@@ -155,7 +156,6 @@ impl CopydeskApp {
                     "Merged changes made on disk: {} taken, {} removed",
                     report.merged_from_disk, report.deleted_on_disk
                 ));
-                page.changed();
             }
             Some(Err(err)) => self.save_failed(&err),
             Some(Ok(_)) => self.autosave_paused = false,
@@ -165,11 +165,11 @@ impl CopydeskApp {
 
     /// Starts a save in the background when one is due (`now`: at once).
     pub(super) fn schedule_save(&mut self, ctx: &egui::Context, now: bool) {
-        let Some(page) = &self.page else { return };
+        let Some(page) = &mut self.page else { return };
         if self.autosave_paused && !now {
             return;
         }
-        match self.saver.tick(&page.document, now) {
+        match self.saver.tick(&mut page.document, now) {
             Ok(Some(wait)) => ctx.request_repaint_after(wait),
             Ok(None) => {}
             Err(SaveError::NoFile) if now => {
@@ -207,10 +207,28 @@ impl CopydeskApp {
     /// to be saved, closed or replaced, or the selection cleared).
     pub(super) fn commit_inspector(&mut self) {
         let Some(page) = &mut self.page else { return };
-        let commands = page.sidebar.take_pending(&page.document);
-        if !commands.is_empty() {
-            self.edit(crate::annotation::Command::Batch(commands));
+        match page.sidebar.take_pending(&page.document) {
+            Ok(commands) if commands.is_empty() => {}
+            Ok(commands) => {
+                self.edit(crate::annotation::Command::Batch(commands));
+            }
+            Err(message) => self.notice = Some(format!("Not taken from the inspector: {message}")),
         }
+    }
+
+    /// Saves what is unsaved as the app exits (the window may already be gone); the error
+    /// names the sidecar and says the annotations were not saved.
+    pub fn save_before_exit(&mut self) -> Result<(), String> {
+        if self.discard_on_close {
+            return Ok(());
+        }
+        self.flush().map_err(|err| {
+            let name = self
+                .page
+                .as_ref()
+                .map_or_else(String::new, |p| p.document.name().to_owned());
+            format!("the annotations of {name} were not saved on exit: {err}")
+        })
     }
 
     /// Closing the window saves first; if that fails, the window stays open with the banner,
@@ -234,7 +252,7 @@ impl CopydeskApp {
 /// The pages of the folder holding `page`, if it holds more than this one.
 fn folder_of(page: &Path) -> Option<Vec<PathBuf>> {
     page.parent()
-        .map(page::folder_pages)
+        .map(open_page::folder_pages)
         .filter(|pages| pages.len() > 1)
 }
 

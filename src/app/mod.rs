@@ -2,37 +2,47 @@
 //!
 //! The app only renders state and sends commands: every change to annotations is an
 //! [`annotation::Command`](crate::annotation::Command) applied to the document, so undo, redo
-//! and autosave work the same for all of them. Actions raised while drawing a frame are queued
-//! as [`Action`]s and applied after it.
+//! and autosave work the same for all of them, and what a change means (tagging, reviewing)
+//! is the core's [`operations`](crate::operations), shared with the command line.
+//!
+//! - [`state`]: the open page, find, the sidebar and the caches derived from the document,
+//!   apart from drawing;
+//! - drawing: `chrome` (menu, banner, find bar, status bar, help), `outline`, `center` (the
+//!   panes), `text_view` (one paragraph), `sidebar` (list and inspector) — each takes what it
+//!   draws and returns [`Action`]s, queued while a frame is drawn and applied after it;
+//! - this module applies them; `files` (open, save, close) and `suggestions` (review keys)
+//!   are its methods on [`CopydeskApp`] for those jobs.
 
+pub mod action;
 mod center;
 mod chrome;
-mod commands;
 pub mod dialogs;
 mod files;
 pub mod fonts;
 mod outline;
-mod page;
-mod review;
-mod rows;
 mod saver;
 mod settings;
 mod sidebar;
+pub mod state;
+mod suggestions;
 mod text_view;
+mod ui_command;
 
 use std::path::PathBuf;
 
 use eframe::egui::{self, Key, Modifiers};
 
-pub use commands::UiCommand;
-pub use page::OpenPage;
+pub use action::{Action, Banner};
 pub use settings::Settings;
+pub use state::open_page::OpenPage;
+pub use ui_command::UiCommand;
 
-use crate::annotation::{Annotation, AnnotationId, Command, Document, Origin, Status};
-use crate::text::Span;
+use crate::annotation::{Command, Document, Status};
+use crate::operations::tag::{self, Outcome, Tagging};
 use dialogs::FileDialog;
 use fonts::FontChoice;
 use saver::Saver;
+use state::find::Find;
 
 /// The app's identifier (window class, settings folder).
 pub const APP_ID: &str = "copydesk";
@@ -47,57 +57,6 @@ pub struct Startup {
     pub dialogs: Box<dyn FileDialog>,
 }
 
-/// Something to do after the frame is drawn.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Action {
-    /// A menu or keyboard command.
-    Ui(UiCommand),
-    /// Apply a label: tag the selection, or relabel the selected annotation.
-    Tag(String),
-    /// Change the annotations.
-    Edit(Box<Command>),
-    /// Open a page or a folder.
-    Open(PathBuf),
-    /// Show item `index`.
-    GoToItem(usize),
-    /// Select an annotation and show it.
-    Select(AnnotationId),
-    /// Select an annotation already in view (clicked in the text), without scrolling.
-    SelectInPlace(AnnotationId),
-    /// Select a range of the page (a name chip was clicked).
-    SelectSpan(Span),
-    /// The sidecar of this page is unreadable: set it aside and start a new one.
-    StartNewSidecar(PathBuf),
-    /// Read this page without its (unreadable) annotations; nothing will be saved.
-    OpenWithoutAnnotations(PathBuf),
-    /// Try the failed save again.
-    RetrySave,
-    /// Hide the banner.
-    DismissBanner,
-    /// Close the window although the annotations could not be saved.
-    QuitWithoutSaving,
-    /// Open this page with the built-in labels: its folder's tag set cannot be read.
-    OpenWithDefaultLabels(PathBuf),
-}
-
-impl Action {
-    /// The action applying `command`.
-    pub fn edit(command: Command) -> Self {
-        Self::Edit(Box::new(command))
-    }
-}
-
-/// A message across the top of the window, with the choices the user has.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Banner {
-    /// What happened and what it means.
-    pub message: String,
-    /// Buttons: text and action.
-    pub choices: Vec<(String, Action)>,
-    /// An error (red) rather than a notice.
-    pub error: bool,
-}
-
 /// The copydesk window.
 pub struct CopydeskApp {
     settings: Settings,
@@ -106,7 +65,7 @@ pub struct CopydeskApp {
     page: Option<OpenPage>,
     banner: Option<Banner>,
     help_open: bool,
-    find: chrome::Find,
+    find: Find,
     /// A short message for the status bar.
     notice: Option<String>,
     actions: Vec<Action>,
@@ -145,7 +104,7 @@ impl CopydeskApp {
             page: None,
             banner: None,
             help_open: false,
-            find: chrome::Find::default(),
+            find: Find::default(),
             notice: None,
             actions: Vec::new(),
             editing_text: false,
@@ -166,7 +125,7 @@ impl CopydeskApp {
             Some(path) => app.open(&path),
             None => {
                 app.notice =
-                    Some("Open a page with File → Open page (Ctrl+O) or drag one here".into())
+                    Some("Open a page with File → Open page (Ctrl+O) or drag one here".into());
             }
         }
         app
@@ -194,17 +153,22 @@ impl CopydeskApp {
         self.poll_save();
         self.handle_dropped_files(&ctx);
         self.handle_keys(&ctx);
-        chrome::menu_bar(ui, self);
+        let clicked = chrome::menu_bar(
+            ui,
+            &self.settings.recent,
+            &mut self.settings.suggest_on_open,
+        );
+        self.actions.extend(clicked);
         if let Some(banner) = &self.banner {
             chrome::banner_ui(ui, banner, &mut self.actions);
         }
-        chrome::status_bar(ui, self);
+        self.status_bar_ui(ui);
         let mut editing = false;
         if let Some(page) = &mut self.page {
             outline::panel(ui, page, &mut self.actions);
             editing |= sidebar::panel(ui, page, &mut self.actions);
             editing |= chrome::find_bar(ui, &mut self.find, page, &mut self.actions);
-            page::center_ui(ui, page, &self.find, self.settings.dark, &mut self.actions);
+            center::center_ui(ui, page, &self.find, self.settings.dark, &mut self.actions);
         } else {
             egui::CentralPanel::default().show(ui, |ui| {
                 ui.centered_and_justified(|ui| {
@@ -214,7 +178,8 @@ impl CopydeskApp {
         }
         self.editing_text = editing;
         if self.help_open {
-            chrome::help_ui(&ctx, self);
+            let tagset = self.page.as_ref().map(|p| p.document.tagset());
+            self.help_open = chrome::help_ui(&ctx, tagset);
         }
         let shown = self.page.as_ref().map(|p| p.document.name().to_owned());
         self.run_actions(&ctx);
@@ -223,6 +188,28 @@ impl CopydeskApp {
         }
         self.schedule_save(&ctx, false);
         self.handle_close(&ctx);
+    }
+
+    /// The status bar, from the open page, the save state and the last notice.
+    fn status_bar_ui(&mut self, ui: &mut egui::Ui) {
+        let page = self.page.as_mut().map(|page| {
+            let document = &page.document;
+            chrome::PageStatus {
+                name: document.name(),
+                encoding: document.source().encoding().name(),
+                chars: document.source().char_len(),
+                annotations: document.annotations().len(),
+                suggested: page.counts.get(document).suggested,
+                saved: self.saver.state(document).describe(document),
+            }
+        });
+        let status = chrome::StatusLine {
+            page,
+            save_problem: self.saver.problem(),
+            notice: self.notice.as_deref(),
+            font_family: self.font_family.as_deref(),
+        };
+        chrome::status_bar(ui, &status);
     }
 
     /// The window title names the page.
@@ -319,7 +306,10 @@ impl CopydeskApp {
         match action {
             Action::Ui(command) => self.run_command(ctx, command),
             Action::Tag(label) => self.tag(&label),
-            Action::Edit(command) => self.edit(*command),
+            Action::Edit(command) => {
+                self.edit(*command);
+            }
+            Action::Notice(message) => self.notice = Some(message),
             Action::Open(path) => self.open(&path),
             Action::GoToItem(index) => {
                 if let Some(page) = &mut self.page {
@@ -395,7 +385,7 @@ impl CopydeskApp {
             UiCommand::Undo => self.history(true),
             UiCommand::Redo => self.history(false),
             UiCommand::DeleteAnnotation => {
-                if let Some(id) = self.page.as_ref().and_then(|p| p.selected.clone()) {
+                if let Some(id) = self.page.as_ref().and_then(|p| p.selected().cloned()) {
                     self.edit(Command::Delete(id));
                 }
             }
@@ -474,38 +464,29 @@ impl CopydeskApp {
         self.apply_look(ctx);
     }
 
-    /// Applies a label: a new annotation over the selection, or the selected annotation
-    /// relabelled.
+    /// Applies a label: to the selection (see [`tag::tag`]: a suggestion there is accepted
+    /// instead of doubled), or else to the selected annotation, relabelled.
     fn tag(&mut self, label: &str) {
         let Some(page) = &mut self.page else { return };
         if let Some(span) = page.selection.filter(|s| !s.is_empty()) {
-            let existing = page
-                .document
-                .annotations()
-                .iter()
-                .find(|a| a.span() == span && a.label == label)
-                .map(|a| a.id.clone());
-            if let Some(id) = existing {
-                page.select(Some(id));
+            let (commands, outcomes) = tag::tag(&page.document, &[span], &Tagging::accepted(label));
+            let Some(outcome) = outcomes.into_iter().next() else {
+                return;
+            };
+            if !commands.is_empty() && !self.edit(Command::Batch(commands)) {
                 return;
             }
-            let annotation = Annotation::new(
-                page.document.source(),
-                label,
-                span,
-                Origin::Manual,
-                page.document.author(),
-            );
-            let id = annotation.id.clone();
-            self.edit(Command::Add(annotation));
-            if let Some(page) = &mut self.page {
-                // The text stays selected in its pane; until the selection changes, another
-                // label's key relabels the new annotation instead of adding a second one.
-                page.selection = None;
-                page.tagged_selection = Some(span);
-                page.select_in_place(Some(id));
+            let Some(page) = &mut self.page else { return };
+            if matches!(outcome, Outcome::Unchanged(_)) {
+                page.select(Some(outcome.id().clone()));
+                return;
             }
-        } else if let Some(id) = page.selected.clone() {
+            // The text stays selected in its pane; until the selection changes, another
+            // label's key relabels the annotation instead of adding a second one.
+            page.selection = None;
+            page.tagged_selection = Some(span);
+            page.select_in_place(Some(outcome.id().clone()));
+        } else if let Some(id) = page.selected().cloned() {
             let same = page.document.get(&id).is_some_and(|a| a.label == label);
             if !same {
                 self.edit(Command::Relabel {
@@ -518,11 +499,18 @@ impl CopydeskApp {
         }
     }
 
-    fn edit(&mut self, command: Command) {
-        let Some(page) = &mut self.page else { return };
+    /// Applies a command as one undoable step; false (with the reason in the status bar) if
+    /// it could not be applied.
+    fn edit(&mut self, command: Command) -> bool {
+        let Some(page) = &mut self.page else {
+            return false;
+        };
         match page.document.apply(command) {
-            Ok(()) => page.changed(),
-            Err(err) => self.notice = Some(err.to_string()),
+            Ok(()) => true,
+            Err(err) => {
+                self.notice = Some(err.to_string());
+                false
+            }
         }
     }
 
@@ -537,7 +525,6 @@ impl CopydeskApp {
             Some(what) => format!("{} {what}", if undo { "Undid" } else { "Redid" }),
             None => format!("Nothing to {}", if undo { "undo" } else { "redo" }),
         });
-        page.changed();
     }
 }
 
@@ -555,10 +542,14 @@ impl eframe::App for CopydeskApp {
         eframe::set_value(storage, Settings::KEY, &self.settings);
     }
 
+    #[expect(
+        clippy::print_stderr,
+        reason = "the window is gone: standard error is the only place left to say it"
+    )]
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         // The close handler saved already; this catches exits that skipped it.
-        if !self.discard_on_close {
-            let _ = self.flush();
+        if let Err(message) = self.save_before_exit() {
+            eprintln!("copydesk: {message}");
         }
     }
 }
@@ -571,14 +562,6 @@ fn swallow_typed_text(input: &mut egui::InputState, key: Key) {
     input.events.retain(
         |event| !matches!(event, egui::Event::Text(text) if text.eq_ignore_ascii_case(typed)),
     );
-}
-
-fn error_banner(message: String) -> Banner {
-    Banner {
-        message,
-        choices: vec![("Dismiss".into(), Action::DismissBanner)],
-        error: true,
-    }
 }
 
 fn no_dialog_notice() -> String {

@@ -2,18 +2,47 @@
 
 use eframe::egui::{self, RichText, Ui};
 
-use super::Action;
-use super::page::OpenPage;
+use std::path::{Path, PathBuf};
+
+use super::action::Action;
+use super::state::open_page::OpenPage;
+use super::ui_command::UiCommand;
+use crate::annotation::Document;
 use crate::bulletin::Item;
 
+/// What an outline entry needs to know.
+struct Outline<'a> {
+    document: &'a Document,
+    /// Accepted and suggested annotations per item.
+    per_item: &'a [(usize, usize)],
+    /// The item shown.
+    item: usize,
+    /// The whole-page view is on (no item is shown on its own).
+    whole_page: bool,
+}
+
 /// Draws the outline (only the entries in view: a page may hold thousands of items).
-pub fn panel(ui: &mut Ui, page: &OpenPage, actions: &mut Vec<Action>) {
+pub fn panel(ui: &mut Ui, page: &mut OpenPage, actions: &mut Vec<Action>) {
+    let OpenPage {
+        document,
+        counts,
+        folder,
+        item,
+        whole_page,
+        ..
+    } = page;
+    let outline = Outline {
+        document,
+        per_item: &counts.get(document).per_item,
+        item: *item,
+        whole_page: *whole_page,
+    };
     egui::Panel::left("outline")
         .resizable(true)
         .default_size(250.0)
         .show(ui, |ui| {
-            if let Some(pages) = &page.folder {
-                folder_ui(ui, page, pages.clone(), actions);
+            if let Some(pages) = folder {
+                folder_ui(ui, document, pages, actions);
                 ui.separator();
             }
             ui.label(RichText::new("Page outline").strong());
@@ -21,24 +50,30 @@ pub fn panel(ui: &mut Ui, page: &OpenPage, actions: &mut Vec<Action>) {
             let small = ui.text_style_height(&egui::TextStyle::Small);
             let body = ui.text_style_height(&egui::TextStyle::Body);
             let row_height = small + body + 2.0 * ui.spacing().item_spacing.y + 2.0;
-            let count = page.document.bulletin().items.len();
+            let count = document.bulletin().items.len();
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
                 .show_rows(ui, row_height, count, |ui, range| {
                     for index in range {
-                        entry_ui(ui, page, index, row_height, actions);
+                        entry_ui(ui, &outline, index, row_height, actions);
                     }
                 });
         });
 }
 
 /// One item: kicker (if any) above its headline, or the start of a photo caption, with counts.
-fn entry_ui(ui: &mut Ui, page: &OpenPage, index: usize, height: f32, actions: &mut Vec<Action>) {
-    let source = page.document.source();
-    let Some(item) = page.document.bulletin().items.get(index) else {
+fn entry_ui(
+    ui: &mut Ui,
+    outline: &Outline<'_>,
+    index: usize,
+    height: f32,
+    actions: &mut Vec<Action>,
+) {
+    let source = outline.document.source();
+    let Some(item) = outline.document.bulletin().items.get(index) else {
         return;
     };
-    let (accepted, suggested) = page.counts.get(index).copied().unwrap_or_default();
+    let (accepted, suggested) = outline.per_item.get(index).copied().unwrap_or_default();
     let counts = match (accepted, suggested) {
         (0, 0) => String::new(),
         (a, 0) => format!("{a}"),
@@ -62,7 +97,7 @@ fn entry_ui(ui: &mut Ui, page: &OpenPage, index: usize, height: f32, actions: &m
         }
         Item::Other(span) => (format!("… {}", truncate(source.slice(*span), 18)), ""),
     };
-    let selected = index == page.item && !page.whole_page;
+    let selected = index == outline.item && !outline.whole_page;
     ui.allocate_ui(egui::vec2(ui.available_width(), height), |ui| {
         ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
         ui.label(RichText::new(kicker).small().weak());
@@ -76,26 +111,21 @@ fn entry_ui(ui: &mut Ui, page: &OpenPage, index: usize, height: f32, actions: &m
             .inner;
         if clicked {
             actions.push(Action::GoToItem(index));
-            if page.whole_page {
-                actions.push(Action::Ui(super::UiCommand::ToggleWholePage));
+            if outline.whole_page {
+                actions.push(Action::Ui(UiCommand::ToggleWholePage));
             }
         }
     });
 }
 
-fn folder_ui(
-    ui: &mut Ui,
-    page: &OpenPage,
-    pages: Vec<std::path::PathBuf>,
-    actions: &mut Vec<Action>,
-) {
-    let here = page.document.page_path().map(std::path::Path::to_path_buf);
+fn folder_ui(ui: &mut Ui, document: &Document, pages: &[PathBuf], actions: &mut Vec<Action>) {
+    let here = document.page_path().map(Path::to_path_buf);
     let position = here
         .as_ref()
         .and_then(|h| pages.iter().position(|p| p == h))
         .map_or(0, |i| i + 1);
     ui.label(RichText::new(format!("Folder · page {position} of {}", pages.len())).small());
-    let name = |path: &std::path::Path| {
+    let name = |path: &Path| {
         path.file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
     };
@@ -104,9 +134,9 @@ fn folder_ui(
         .width(150.0)
         .show_ui(ui, |ui| {
             for path in pages {
-                let current = Some(&path) == here.as_ref();
-                if ui.selectable_label(current, name(&path)).clicked() && !current {
-                    actions.push(Action::Open(path));
+                let current = Some(path) == here.as_ref();
+                if ui.selectable_label(current, name(path)).clicked() && !current {
+                    actions.push(Action::Open(path.clone()));
                 }
             }
         });

@@ -10,11 +10,22 @@ pub const AUTOSAVE_DELAY: Duration = Duration::from_millis(800);
 
 /// The save worker and what it is doing.
 pub struct Saver {
-    jobs: Sender<SaveJob>,
-    outcomes: Receiver<SaveOutcome>,
+    /// The worker thread; `None` if it could not be started or has stopped, and then saves
+    /// run on the UI thread.
+    worker: Option<Worker>,
+    /// Why there is no worker, for the status bar.
+    problem: Option<String>,
+    /// A save done on the UI thread, waiting for [`Saver::poll`].
+    ready: Option<Result<SaveReport, SaveError>>,
     in_flight: bool,
     /// The document generation last seen changing, and when.
     last_change: Option<(u64, Instant)>,
+}
+
+/// The channels to the save thread.
+struct Worker {
+    jobs: Sender<SaveJob>,
+    outcomes: Receiver<SaveOutcome>,
 }
 
 /// What happened to the last save, for the status bar.
@@ -28,34 +39,80 @@ pub enum SaveState {
     Saving,
 }
 
+impl SaveState {
+    /// The status bar's words for it.
+    pub fn describe(&self, document: &Document) -> &'static str {
+        match self {
+            Self::Saved if document.page_path().is_none() => "not saved (read only)",
+            Self::Saved => "saved",
+            Self::Unsaved => "unsaved changes…",
+            Self::Saving => "saving…",
+        }
+    }
+}
+
+/// Starts a thread running `work`, or says why it could not.
+pub type Spawn = fn(Box<dyn FnOnce() + Send>) -> std::io::Result<()>;
+
+/// The usual [`Spawn`]: a named thread.
+fn spawn_thread(work: Box<dyn FnOnce() + Send>) -> std::io::Result<()> {
+    std::thread::Builder::new()
+        .name("copydesk-save".into())
+        .spawn(work)
+        .map(drop)
+}
+
 impl Saver {
     /// Starts the worker thread. `wake` is called when a save finishes (to repaint).
     pub fn new(wake: impl Fn() + Send + 'static) -> Self {
+        Self::with_spawn(wake, spawn_thread)
+    }
+
+    /// Starts the worker with `spawn`. If it cannot start, saves run on the UI thread and
+    /// [`Saver::problem`] says why.
+    pub fn with_spawn(wake: impl Fn() + Send + 'static, spawn: Spawn) -> Self {
         let (jobs, job_receiver) = mpsc::channel::<SaveJob>();
         let (outcome_sender, outcomes) = mpsc::channel();
-        std::thread::Builder::new()
-            .name("copydesk-save".into())
-            .spawn(move || {
-                for job in job_receiver {
-                    if outcome_sender.send(job.run()).is_err() {
-                        break;
-                    }
-                    wake();
+        let started = spawn(Box::new(move || {
+            for job in job_receiver {
+                if outcome_sender.send(job.run()).is_err() {
+                    break;
                 }
-            })
-            .ok();
+                wake();
+            }
+        }));
+        let (worker, problem) = match started {
+            Ok(()) => (Some(Worker { jobs, outcomes }), None),
+            Err(err) => (
+                None,
+                Some(format!(
+                    "cannot start the save thread ({err}): saving on the main thread"
+                )),
+            ),
+        };
         Self {
-            jobs,
-            outcomes,
+            worker,
+            problem,
+            ready: None,
             in_flight: false,
             last_change: None,
         }
     }
 
+    /// Why saves run on the UI thread, if they do.
+    pub fn problem(&self) -> Option<&str> {
+        self.problem.as_deref()
+    }
+
     /// Starts a save in the background if the document has unsaved changes and either `now`
     /// is set or the changes are older than the autosave delay. Returns how long to wait
-    /// before asking again, if a save is due later.
-    pub fn tick(&mut self, document: &Document, now: bool) -> Result<Option<Duration>, SaveError> {
+    /// before asking again, if a save is due later. Without a save thread the save runs here,
+    /// and its result comes from the next [`Saver::poll`].
+    pub fn tick(
+        &mut self,
+        document: &mut Document,
+        now: bool,
+    ) -> Result<Option<Duration>, SaveError> {
         if document.page_path().is_none() && now && document.is_dirty() {
             return Err(SaveError::NoFile);
         }
@@ -78,8 +135,19 @@ impl Saver {
         let waited = since.elapsed();
         if now || waited >= AUTOSAVE_DELAY {
             let job = document.prepare_save()?;
-            if self.jobs.send(job).is_ok() {
-                self.in_flight = true;
+            let unsent = match &self.worker {
+                Some(worker) => worker.jobs.send(job).err().map(|err| err.0),
+                None => Some(job),
+            };
+            match unsent {
+                None => self.in_flight = true,
+                Some(job) => {
+                    if self.worker.take().is_some() {
+                        self.problem =
+                            Some("the save thread stopped: saving on the main thread".into());
+                    }
+                    self.ready = Some(document.finish_save(job.run()));
+                }
             }
             return Ok(None);
         }
@@ -89,7 +157,10 @@ impl Saver {
     /// Folds a finished save into the document, if one finished. An outcome for another
     /// page (the user switched pages while it ran, and the switch saved again) is dropped.
     pub fn poll(&mut self, document: &mut Document) -> Option<Result<SaveReport, SaveError>> {
-        let outcome = self.outcomes.try_recv().ok()?;
+        if let Some(ready) = self.ready.take() {
+            return Some(ready);
+        }
+        let outcome = self.worker.as_ref()?.outcomes.try_recv().ok()?;
         self.in_flight = false;
         let ours = document
             .sidecar_path()
@@ -100,8 +171,10 @@ impl Saver {
     /// Waits for a running save, then saves whatever is left, on this thread (closing the
     /// window, switching pages).
     pub fn flush(&mut self, document: &mut Document) -> Result<(), SaveError> {
-        if self.in_flight {
-            match self.outcomes.recv_timeout(Duration::from_secs(10)) {
+        if self.in_flight
+            && let Some(worker) = &self.worker
+        {
+            match worker.outcomes.recv_timeout(Duration::from_secs(10)) {
                 Ok(outcome) => {
                     self.in_flight = false;
                     if document
@@ -112,7 +185,12 @@ impl Saver {
                     }
                 }
                 // The save thread is gone: save here instead.
-                Err(RecvTimeoutError::Disconnected) => self.in_flight = false,
+                Err(RecvTimeoutError::Disconnected) => {
+                    self.in_flight = false;
+                    self.worker = None;
+                    self.problem =
+                        Some("the save thread stopped: saving on the main thread".into());
+                }
                 Err(RecvTimeoutError::Timeout) => {
                     return Err(SaveError::Write {
                         path: document.sidecar_path().unwrap_or_default(),
@@ -136,5 +214,55 @@ impl Saver {
         } else {
             SaveState::Saved
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotation::{Annotation, Command, Origin};
+    use crate::app::state::testing;
+
+    fn no_threads(_: Box<dyn FnOnce() + Send>) -> std::io::Result<()> {
+        Err(std::io::Error::other("no threads left"))
+    }
+
+    #[test]
+    fn without_a_save_thread_saves_run_here_and_say_why() {
+        let (_dir, mut document) = testing::page_on_disk();
+        let mut saver = Saver::with_spawn(|| {}, no_threads);
+        assert_eq!(
+            saver.problem(),
+            Some("cannot start the save thread (no threads left): saving on the main thread")
+        );
+        let span = document.source().find_all("新区")[0];
+        let added = Annotation::new(document.source(), "LOC", span, Origin::Manual, "t");
+        document.apply(Command::Add(added)).unwrap();
+        assert_eq!(saver.tick(&mut document, true).unwrap(), None);
+        assert!(!document.is_dirty(), "saved at once");
+        let report = saver.poll(&mut document).unwrap().unwrap();
+        assert_eq!(report.written, 1);
+        let sidecar = document.sidecar_path().unwrap();
+        let reopened = Document::open(document.page_path().unwrap()).unwrap();
+        assert_eq!(
+            reopened.annotations().len(),
+            1,
+            "{} on disk",
+            sidecar.display()
+        );
+        assert!(saver.poll(&mut document).is_none());
+    }
+
+    #[test]
+    fn the_save_thread_saves_in_the_background() {
+        let (_dir, mut document) = testing::page_on_disk();
+        let mut saver = Saver::new(|| {});
+        assert_eq!(saver.problem(), None);
+        let span = document.source().find_all("新区")[0];
+        let added = Annotation::new(document.source(), "LOC", span, Origin::Manual, "t");
+        document.apply(Command::Add(added)).unwrap();
+        saver.tick(&mut document, true).unwrap();
+        saver.flush(&mut document).unwrap();
+        assert!(!document.is_dirty());
     }
 }

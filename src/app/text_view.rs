@@ -12,7 +12,7 @@ use eframe::egui::{
 };
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::annotation::{Anchor, Annotation, AnnotationId, Status, TagSet};
+use crate::annotation::{Anchor, Annotation, AnnotationId, Document, Status};
 use crate::text::{Source, Span};
 
 /// How a paragraph is set.
@@ -27,12 +27,8 @@ pub struct Style {
 /// What the page looks like around one paragraph: the annotations, what is selected, what
 /// find matched.
 pub struct Marks<'a> {
-    /// All annotations of the page, in page order.
-    pub annotations: &'a [Annotation],
-    /// The longest annotation, to bound the search for those overlapping a paragraph.
-    pub longest: usize,
-    /// Colours and names.
-    pub tagset: &'a TagSet,
+    /// The page, its annotations and its tag set (colours and names).
+    pub document: &'a Document,
     /// The selected annotation.
     pub selected: Option<&'a AnnotationId>,
     /// Find hits, in page order.
@@ -149,18 +145,12 @@ pub fn snap_to_graphemes(text: &str, start: usize, end: usize) -> (usize, usize)
     (snapped_start, snapped_end)
 }
 
-/// The annotations overlapping `extent`, from a page-ordered slice.
+/// The annotations drawn over `extent`: not rejected, not orphaned.
 pub fn overlapping<'a>(marks: &Marks<'a>, extent: Span) -> impl Iterator<Item = &'a Annotation> {
-    let annotations = marks.annotations;
-    let from =
-        annotations.partition_point(|a| a.start.saturating_add(marks.longest) <= extent.start);
-    let to = annotations.partition_point(|a| a.start < extent.end);
-    annotations[from.min(to)..to].iter().filter(move |a| {
-        a.end > extent.start
-            && a.status != Status::Rejected
-            && a.anchor != Anchor::Orphaned
-            && !a.span().is_empty()
-    })
+    marks
+        .document
+        .overlapping(extent)
+        .filter(|a| a.status != Status::Rejected && a.anchor != Anchor::Orphaned)
 }
 
 /// Shows a paragraph. `label` names it for screen readers and tests.
@@ -204,7 +194,8 @@ pub fn paragraph_ui(
         let at = output.galley.pos_from_cursor(cursor);
         let position = output.galley_pos + at.min.to_vec2();
         let colour = marks
-            .tagset
+            .document
+            .tagset()
             .get(&annotation.label)
             .map_or(Color32::GRAY, |t| rgb(t.rgb()));
         ui.painter().text(
@@ -358,7 +349,8 @@ fn build_job(
         let mut format = base.clone();
         if let Some(inner) = covering.iter().min_by_key(|a| a.span().len()) {
             let colour = marks
-                .tagset
+                .document
+                .tagset()
                 .get(&inner.label)
                 .map_or(Color32::GRAY, |t| rgb(t.rgb()));
             let selected = covering.iter().any(|a| marks.selected == Some(&a.id));
@@ -431,33 +423,37 @@ mod tests {
     }
 
     #[test]
-    fn overlapping_finds_exactly_the_annotations_over_a_paragraph() {
-        use crate::annotation::Origin;
+    fn rejected_and_orphaned_annotations_are_not_drawn() {
+        use crate::annotation::{Command, Origin};
         let source = Source::from_text("甲".repeat(200), PageEncoding::Utf8);
-        let spans = [(0, 150), (5, 8), (40, 60), (45, 46), (90, 95), (120, 121)];
-        let mut annotations: Vec<Annotation> = spans
-            .iter()
-            .map(|&(s, e)| Annotation::new(&source, "PER", Span::new(s, e), Origin::Manual, "t"))
-            .collect();
-        annotations.sort_by_key(|a| a.start);
-        let tagset = TagSet::default();
+        let mut document = Document::unsaved("a.txt", source);
+        let mut add = |start, end, status, anchor| {
+            let mut annotation = Annotation::new(
+                document.source(),
+                "PER",
+                Span::new(start, end),
+                Origin::Manual,
+                "t",
+            );
+            annotation.status = status;
+            annotation.anchor = anchor;
+            document.apply(Command::Add(annotation)).unwrap();
+        };
+        add(0, 150, Status::Accepted, Anchor::Exact);
+        add(40, 60, Status::Rejected, Anchor::Exact);
+        add(45, 50, Status::Suggested, Anchor::Fuzzy);
+        add(90, 95, Status::Accepted, Anchor::Orphaned);
         let marks = Marks {
-            annotations: &annotations,
-            longest: 150,
-            tagset: &tagset,
+            document: &document,
             selected: None,
             hits: &[],
             current_hit: None,
             dark: false,
         };
-        let found = |s, e| -> Vec<(usize, usize)> {
-            overlapping(&marks, Span::new(s, e))
-                .map(|a| (a.start, a.end))
-                .collect()
-        };
-        assert_eq!(found(50, 100), [(0, 150), (40, 60), (90, 95)]);
-        assert_eq!(found(150, 200), Vec::<(usize, usize)>::new());
-        assert_eq!(found(8, 40), [(0, 150)]);
+        let found: Vec<(usize, usize)> = overlapping(&marks, Span::new(30, 100))
+            .map(|a| (a.start, a.end))
+            .collect();
+        assert_eq!(found, [(0, 150), (45, 50)]);
     }
 
     #[test]

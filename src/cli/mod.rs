@@ -132,6 +132,10 @@ impl Output {
 }
 
 /// Prints one error line on standard error.
+#[expect(
+    clippy::let_underscore_must_use,
+    reason = "an error that cannot be written to standard error has nowhere left to go"
+)]
 pub fn report(message: &str) {
     let _ = writeln!(io::stderr().lock(), "copydesk: {message}");
 }

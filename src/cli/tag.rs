@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::{Output, report, status};
-use crate::annotation::{Annotation, AnnotationId, Command, Document, OpenError, Origin, Status};
+use crate::annotation::{Annotation, AnnotationId, Command, Document, Kind, OpenError, Status};
+use crate::operations::{self, tag::Outcome, tag::Tagging};
 use crate::text::Span;
 
 /// Arguments of `copydesk tag`.
@@ -109,7 +110,13 @@ fn tag_page(args: &TagArgs, page: &Path) -> Result<String, String> {
     }
     let name = page.display();
     let spans = match (&args.quote, args.range) {
-        (Some(quote), _) => occurrences(&document, quote, args.all),
+        (Some(quote), _) => {
+            let mut found = document.source().find_all(quote);
+            if !args.all {
+                found.truncate(1);
+            }
+            found
+        }
         (None, Some(span)) => vec![span],
         (None, None) => Vec::new(),
     };
@@ -117,49 +124,37 @@ fn tag_page(args: &TagArgs, page: &Path) -> Result<String, String> {
         let quote = args.quote.as_deref().unwrap_or_default();
         return Err(format!("{name}: {quote:?} does not occur on the page"));
     }
-    let fresh: Vec<Span> = spans
-        .iter()
-        .copied()
-        .filter(|&span| {
-            !document
-                .annotations()
-                .iter()
-                .any(|a| a.span() == span && a.label == args.label)
-        })
-        .collect();
-    let commands: Vec<Command> = fresh
-        .iter()
-        .map(|&span| {
-            let mut annotation = Annotation::new(
-                document.source(),
-                &args.label,
-                span,
-                Origin::Manual,
-                document.author(),
-            );
-            annotation.note.clone_from(&args.note);
-            if args.suggested {
-                annotation.status = Status::Suggested;
-            }
-            Command::Add(annotation)
-        })
-        .collect();
-    let added = commands.len();
-    if added > 0 {
+    let tagging = Tagging {
+        label: &args.label,
+        status: if args.suggested {
+            Status::Suggested
+        } else {
+            Status::Accepted
+        },
+        note: args.note.as_deref(),
+    };
+    let (commands, outcomes) = operations::tag::tag(&document, &spans, &tagging);
+    if !commands.is_empty() {
         document
             .apply(Command::Batch(commands))
             .map_err(|err| format!("{name}: {err}"))?;
         document.save().map_err(|err| err.to_string())?;
     }
-    let skipped = spans.len() - added;
+    let count = |kind: fn(&Outcome) -> bool| outcomes.iter().filter(|o| kind(o)).count();
+    let added = count(|o| matches!(o, Outcome::Added(_)));
+    let accepted = count(|o| matches!(o, Outcome::Accepted(_) | Outcome::Relabelled(_)));
+    let skipped = count(|o| matches!(o, Outcome::Unchanged(_)));
     let mut message = format!("{name}: tagged {added} × {}", args.label);
+    if accepted > 0 {
+        message.push_str(&format!(", accepted {accepted} suggested"));
+    }
     if skipped > 0 {
         message.push_str(&format!(", {skipped} already tagged"));
     }
     if let Some(quote) = &args.quote
         && !args.all
     {
-        let total = occurrences(&document, quote, true).len();
+        let total = document.source().find_all(quote).len();
         if total > 1 {
             message.push_str(&format!(
                 " (the first of {total} occurrences; --all tags every one)"
@@ -167,23 +162,6 @@ fn tag_page(args: &TagArgs, page: &Path) -> Result<String, String> {
         }
     }
     Ok(message)
-}
-
-/// Code-point spans of `quote` on the page: the first, or all.
-fn occurrences(document: &Document, quote: &str, all: bool) -> Vec<Span> {
-    if quote.is_empty() {
-        return Vec::new();
-    }
-    let source = document.source();
-    let text = source.text();
-    let found = text
-        .match_indices(quote)
-        .filter_map(|(byte, matched)| source.offsets().span(text, byte..byte + matched.len()));
-    if all {
-        found.collect()
-    } else {
-        found.take(1).collect()
-    }
 }
 
 /// Removes annotations by id and saves.
@@ -285,7 +263,7 @@ fn review_commands(
     } else {
         Status::Rejected
     };
-    let chosen: Vec<&crate::annotation::Annotation> = match &args.label {
+    let chosen: Vec<&Annotation> = match &args.label {
         Some(label) => {
             if document.tagset().get(label).is_none() {
                 return Err(format!(
@@ -299,24 +277,12 @@ fn review_commands(
                     "there is no item {item}; the page has items 1 to {items}"
                 ));
             }
-            document
-                .annotations()
-                .iter()
-                .filter(|a| &a.label == label && a.status == Status::Suggested)
-                .filter(|a| {
-                    args.item.is_none_or(|item| {
-                        document
-                            .locate(a.span())
-                            .is_some_and(|l| l.item + 1 == item)
-                    })
-                })
-                .collect()
+            let item = args.item.map(|item| item - 1);
+            operations::review::suggestions_of_label(document, label, item)
         }
         None => args
             .ids
             .iter()
-            .collect::<std::collections::BTreeSet<_>>()
-            .into_iter()
             .map(|id| {
                 document
                     .get(&AnnotationId(id.clone()))
@@ -324,16 +290,7 @@ fn review_commands(
             })
             .collect::<Result<_, _>>()?,
     };
-    let unchanged = chosen.iter().filter(|a| a.status == status).count();
-    let commands = chosen
-        .into_iter()
-        .filter(|a| a.status != status)
-        .map(|a| Command::SetStatus {
-            id: a.id.clone(),
-            status,
-        })
-        .collect();
-    Ok((commands, unchanged))
+    Ok(operations::review::set_status(chosen, status))
 }
 
 /// Arguments of `copydesk edit`.
@@ -401,12 +358,12 @@ fn edit_commands(args: &EditArgs, document: &Document) -> Result<Vec<Command>, S
     }
     let kind = |label: &str| document.tagset().get(label).map(|t| t.kind);
     let label = args.label.as_deref().unwrap_or(&annotation.label);
-    if args.correction.is_some() && kind(label) != Some(crate::annotation::Kind::Correction) {
+    if args.correction.is_some() && kind(label) != Some(Kind::Correction) {
         return Err(format!(
             "--correction is for correction labels; {label} is not one"
         ));
     }
-    if !args.metric.is_empty() && kind(label) != Some(crate::annotation::Kind::Metric) {
+    if !args.metric.is_empty() && kind(label) != Some(Kind::Metric) {
         return Err(format!("--metric is for metric labels; {label} is not one"));
     }
     if let Some(correction) = &args.correction {
@@ -418,7 +375,12 @@ fn edit_commands(args: &EditArgs, document: &Document) -> Result<Vec<Command>, S
     if !args.metric.is_empty() {
         let mut metric = annotation.metric.clone().unwrap_or_default();
         for field in &args.metric {
-            set_metric_field(&mut metric, field)?;
+            let (name, value) = field
+                .split_once('=')
+                .ok_or_else(|| format!("--metric {field:?} is not NAME=VALUE"))?;
+            metric
+                .set_field(name, value)
+                .map_err(|err| err.to_string())?;
         }
         commands.push(Command::SetMetric {
             id,
@@ -426,56 +388,4 @@ fn edit_commands(args: &EditArgs, document: &Document) -> Result<Vec<Command>, S
         });
     }
     Ok(commands)
-}
-
-/// Applies one `NAME=VALUE` to a metric, keeping `number` in step with value and scale.
-fn set_metric_field(metric: &mut crate::annotation::Metric, field: &str) -> Result<(), String> {
-    use crate::annotation::{Change, Direction, Metric};
-    let (name, value) = field
-        .split_once('=')
-        .ok_or_else(|| format!("--metric {field:?} is not NAME=VALUE"))?;
-    let optional = (!value.is_empty()).then(|| value.to_owned());
-    match name {
-        "value" => {
-            metric.value = value.to_owned();
-            metric.renumber();
-        }
-        "unit" => metric.unit = optional,
-        "approx" => metric.approx = optional,
-        "indicator" => metric.indicator = optional,
-        "period" => metric.period = optional,
-        "scale" => {
-            metric.scale = match value {
-                "" | "1" => 1,
-                "万" => Metric::WAN,
-                "亿" => Metric::YI,
-                "万亿" => Metric::WAN_YI,
-                other => other
-                    .parse()
-                    .map_err(|_| format!("scale {other:?} is not 万, 亿, 万亿 or a number"))?,
-            };
-            metric.renumber();
-        }
-        "change" => {
-            metric.change = optional.map(|phrase| Change {
-                direction: Direction::of_phrase(&phrase),
-                figure: metric
-                    .change
-                    .as_ref()
-                    .map(|c| c.figure.clone())
-                    .unwrap_or_default(),
-                phrase,
-            });
-        }
-        "change-figure" => {
-            let change = metric.change.get_or_insert_with(Change::default);
-            change.figure = value.to_owned();
-        }
-        other => {
-            return Err(format!(
-                "unknown metric field {other:?}; use value, unit, scale, approx, indicator, period, change or change-figure"
-            ));
-        }
-    }
-    Ok(())
 }

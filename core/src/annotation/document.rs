@@ -4,18 +4,16 @@
 //! sidecar, change annotations only with [`Command`]s (so that undo, redo and autosave are one
 //! mechanism), and [`Document::save`].
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use jiff::Timestamp;
-
 use super::anchor::{AnchorReport, reanchor};
 use super::command::{Command, CommandError, History, Step};
+use super::disk::DiskState;
 use super::locate::{Location, PaneIndex};
 use super::model::{Anchor, Annotation, AnnotationId, now};
-use super::save::DiskState;
 use super::sidecar::{self, SidecarError, SidecarFile, SourceInfo};
 use super::tagset::{TagSet, TagSetError};
 use crate::bulletin::{Bulletin, segment};
@@ -37,6 +35,8 @@ pub struct Document {
     annotations: Vec<Annotation>,
     /// The ids in `annotations`, to refuse duplicates quickly.
     ids: HashSet<AnnotationId>,
+    /// The length of the longest annotation: bounds the search in [`Document::overlapping`].
+    longest: usize,
     history: History,
     /// Counts changes; equal to `saved_generation` when nothing is unsaved.
     pub(super) generation: u64,
@@ -158,6 +158,7 @@ impl Document {
             tagset,
             annotations: Vec::new(),
             ids: HashSet::new(),
+            longest: 0,
             history: History::default(),
             generation: 0,
             saved_generation: 0,
@@ -228,6 +229,20 @@ impl Document {
     /// The annotation with this id.
     pub fn get(&self, id: &AnnotationId) -> Option<&Annotation> {
         self.annotations.iter().find(|a| &a.id == id)
+    }
+
+    /// The annotations sharing at least one code point with `span`, in page order, whatever
+    /// their status (orphans too: their range is where they last were). A binary search over
+    /// the page-ordered list, so highlighting a paragraph or checking a suggestion against
+    /// 20 000 annotations costs little.
+    pub fn overlapping(&self, span: Span) -> impl Iterator<Item = &Annotation> {
+        let annotations = &self.annotations;
+        let from =
+            annotations.partition_point(|a| a.start.saturating_add(self.longest) <= span.start);
+        let to = annotations.partition_point(|a| a.start < span.end);
+        annotations[from.min(to)..to]
+            .iter()
+            .filter(move |a| a.end > span.start && a.start < a.end)
     }
 
     /// Item and pane where a range starts.
@@ -372,8 +387,10 @@ impl Document {
                         Ok(inverse) => inverses.push(inverse),
                         Err(err) => {
                             for inverse in inverses.into_iter().rev() {
-                                // Puts back exactly what was just changed; unchecked, so it
-                                // cannot fail.
+                                #[expect(
+                                    clippy::let_underscore_must_use,
+                                    reason = "puts back exactly what was just changed, unchecked, so it cannot fail"
+                                )]
                                 let _ = self.apply_one(inverse, Mode::Rollback);
                             }
                             return Err(err);
@@ -466,17 +483,16 @@ impl Document {
         }
     }
 
+    /// Restores page order after a change, and the bound [`Document::overlapping`] needs.
     pub(super) fn sort(&mut self) {
         self.annotations
             .sort_by(|a, b| (a.start, a.end, &a.id).cmp(&(b.start, b.end, &b.id)));
-    }
-
-    /// The ids and modification times of the annotations, as saved (the base of a merge).
-    pub(super) fn modified_times(annotations: &[Annotation]) -> HashMap<AnnotationId, Timestamp> {
-        annotations
+        self.longest = self
+            .annotations
             .iter()
-            .map(|a| (a.id.clone(), a.modified))
-            .collect()
+            .map(|a| a.span().len())
+            .max()
+            .unwrap_or(0);
     }
 }
 
@@ -485,4 +501,79 @@ fn page_name(page: &Path) -> String {
         || page.display().to_string(),
         |name| name.to_string_lossy().into_owned(),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotation::{Origin, Status};
+    use crate::text::PageEncoding;
+
+    fn document_with(spans: &[(usize, usize)]) -> Document {
+        let source = Source::from_text("甲".repeat(200), PageEncoding::Utf8);
+        let mut document = Document::unsaved("a.txt", source);
+        let commands = spans
+            .iter()
+            .map(|&(s, e)| {
+                Command::Add(Annotation::new(
+                    document.source(),
+                    "PER",
+                    Span::new(s, e),
+                    Origin::Manual,
+                    "t",
+                ))
+            })
+            .collect();
+        document.apply(Command::Batch(commands)).unwrap();
+        document
+    }
+
+    #[test]
+    fn overlapping_finds_exactly_the_annotations_over_a_range() {
+        let document = document_with(&[(0, 150), (5, 8), (40, 60), (45, 46), (90, 95), (120, 121)]);
+        let found = |s, e| -> Vec<(usize, usize)> {
+            document
+                .overlapping(Span::new(s, e))
+                .map(|a| (a.start, a.end))
+                .collect()
+        };
+        assert_eq!(
+            found(50, 100),
+            [(0, 150), (40, 60), (90, 95)],
+            "a long annotation starting far before the range is found"
+        );
+        assert_eq!(found(150, 200), Vec::<(usize, usize)>::new());
+        assert_eq!(found(8, 40), [(0, 150)]);
+        assert_eq!(found(45, 46), [(0, 150), (40, 60), (45, 46)]);
+    }
+
+    #[test]
+    fn overlapping_follows_every_change_undo_included() {
+        let mut document = document_with(&[(10, 12)]);
+        let id = document.annotations()[0].id.clone();
+        let near = |document: &Document| document.overlapping(Span::new(100, 101)).count();
+        assert_eq!(near(&document), 0);
+        document
+            .apply(Command::SetRange {
+                id: id.clone(),
+                span: Span::new(20, 180),
+            })
+            .unwrap();
+        assert_eq!(
+            near(&document),
+            1,
+            "the longest annotation grew with the move"
+        );
+        document.undo();
+        assert_eq!(near(&document), 0);
+        document.redo();
+        assert_eq!(near(&document), 1);
+        document
+            .apply(Command::SetStatus {
+                id,
+                status: Status::Rejected,
+            })
+            .unwrap();
+        assert_eq!(near(&document), 1, "status does not matter here");
+    }
 }

@@ -9,6 +9,7 @@
 
 pub mod anchor;
 mod command;
+mod disk;
 mod document;
 mod locate;
 mod metric;
@@ -21,7 +22,7 @@ pub use anchor::AnchorReport;
 pub use command::{Command, CommandError};
 pub use document::{Document, OpenError, default_author};
 pub use locate::{Location, Pane, PaneIndex};
-pub use metric::{Change, Direction, Metric};
+pub use metric::{Change, Direction, Metric, MetricFieldError};
 pub use model::{Anchor, Annotation, AnnotationId, Origin, Status};
 pub use save::{SaveError, SaveJob, SaveOutcome, SaveReport};
 pub use tagset::{Kind, Tag, TagSet, TagSetError};

@@ -13,28 +13,11 @@ use jiff::Timestamp;
 use serde::Serialize;
 
 use super::anchor::reanchor;
+use super::disk::{DiskState, modified_times};
 use super::document::Document;
 use super::model::{Annotation, AnnotationId};
 use super::sidecar::{self, SidecarError, SidecarFile};
 use crate::text::Source;
-
-/// What was on disk when the document last read or wrote its sidecar.
-#[derive(Clone, Debug, Default)]
-pub(super) struct DiskState {
-    /// Hash of the sidecar's bytes; `None` if there was no sidecar.
-    hash: Option<u64>,
-    /// Ids and modification times of the annotations in it: the base of a three-way merge.
-    base: HashMap<AnnotationId, Timestamp>,
-}
-
-impl DiskState {
-    pub(super) fn new(bytes: Option<&[u8]>, annotations: &[Annotation]) -> Self {
-        Self {
-            hash: bytes.map(xxhash_rust::xxh3::xxh3_64),
-            base: Document::modified_times(annotations),
-        }
-    }
-}
 
 /// Everything a save needs, detached from the document so it can run on another thread.
 #[derive(Debug)]
@@ -172,12 +155,12 @@ impl SaveJob {
     }
 
     fn write(mut self) -> Result<Saved, SaveError> {
-        let sent = Document::modified_times(&self.file.annotations);
+        let sent = modified_times(&self.file.annotations);
         let on_disk = sidecar::read_bytes(&self.path).map_err(SaveError::DiskSidecarUnreadable)?;
         let mut report = SaveReport::default();
         let mut merged = None;
         if let Some(bytes) = &on_disk
-            && Some(xxhash_rust::xxh3::xxh3_64(bytes)) != self.disk.hash
+            && Some(xxhash_rust::xxh3::xxh3_64(bytes)) != self.disk.hash()
         {
             let fingerprint = &self.file.source.fingerprint;
             let mut theirs = sidecar::parse(&self.path, bytes, fingerprint)
@@ -186,7 +169,7 @@ impl SaveJob {
                 reanchor(&self.source, &mut theirs.annotations);
             }
             let ours = std::mem::take(&mut self.file.annotations);
-            let (mut annotations, merge_report) = merge(&self.disk.base, ours, theirs.annotations);
+            let (mut annotations, merge_report) = merge(self.disk.base(), ours, theirs.annotations);
             annotations.sort_by(|a, b| (a.start, a.end, &a.id).cmp(&(b.start, b.end, &b.id)));
             report = merge_report;
             merged = Some(annotations.clone());

@@ -329,6 +329,10 @@ pub fn stage(target: &Path, bytes: &[u8]) -> io::Result<Staged> {
             target: target.to_owned(),
         }),
         Err(err) => {
+            #[expect(
+                clippy::let_underscore_must_use,
+                reason = "a temporary file left behind is only clutter; the error that matters is returned"
+            )]
             let _ = fs::remove_file(&temporary);
             Err(err)
         }
@@ -340,6 +344,10 @@ impl Staged {
     pub fn commit(self) -> io::Result<()> {
         let result = self.replace();
         if result.is_err() {
+            #[expect(
+                clippy::let_underscore_must_use,
+                reason = "a temporary file left behind is only clutter; the error that matters is returned"
+            )]
             let _ = fs::remove_file(&self.temporary);
         }
         result
@@ -349,6 +357,10 @@ impl Staged {
         if self.target.exists() {
             let backup = backup_path(&self.target);
             let backup_temporary = with_suffix(&backup, ".tmp");
+            #[expect(
+                clippy::let_underscore_must_use,
+                reason = "a stale temporary backup may or may not be there; the link below says if it is in the way"
+            )]
             let _ = fs::remove_file(&backup_temporary);
             // A hard link keeps the backup without copying; where links are not supported, copy.
             if fs::hard_link(&self.target, &backup_temporary).is_err() {
@@ -365,6 +377,10 @@ impl Staged {
                 folder
             };
             if let Ok(dir) = fs::File::open(folder) {
+                #[expect(
+                    clippy::let_underscore_must_use,
+                    reason = "the file itself is synced already; some systems cannot sync a folder"
+                )]
                 let _ = dir.sync_all();
             }
         }

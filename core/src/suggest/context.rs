@@ -12,9 +12,19 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::element::Element;
-use super::metric::Candidate;
 use crate::annotation::{Change, Direction, Metric};
 use crate::text::Span;
+
+/// A figure before its context is read.
+#[derive(Clone, Debug)]
+pub struct Candidate {
+    /// The figure, approximation words included.
+    pub span: Span,
+    /// The rule.
+    pub rule: &'static str,
+    /// Value, number, upper, scale, unit, approx; context comes later.
+    pub metric: Metric,
+}
 
 /// When, before a figure in the same sentence. Longer forms first.
 static PERIOD: LazyLock<Option<Regex>> = LazyLock::new(|| {

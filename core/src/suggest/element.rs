@@ -73,6 +73,15 @@ impl Element {
 /// Every element whose text is read, in page order. Bylines, trailing bylines and credits are
 /// left out (their names come from the segmenter), except a byline's dateline.
 pub fn elements(source: &Source, bulletin: &Bulletin) -> Vec<Element> {
+    bulletin
+        .items
+        .iter()
+        .flat_map(|item| item_elements(source, item))
+        .collect()
+}
+
+/// The elements of one item, in page order.
+pub fn item_elements(source: &Source, item: &Item) -> Vec<Element> {
     let mut out = Vec::new();
     let mut push = |spans: &[Span]| out.push(Element::from_spans(source, spans));
     let paragraphs = |paragraphs: &[Paragraph], push: &mut dyn FnMut(&[Span])| {
@@ -80,24 +89,22 @@ pub fn elements(source: &Source, bulletin: &Bulletin) -> Vec<Element> {
             push(&paragraph.parts);
         }
     };
-    for item in &bulletin.items {
-        match item {
-            Item::Article(article) => {
-                if let Some(kicker) = article.kicker {
-                    push(&[kicker]);
-                }
-                push(&[article.headline.span]);
-                if let Some(subtitle) = article.subtitle {
-                    push(&[subtitle]);
-                }
-                if let Some(dateline) = article.byline.as_ref().and_then(|b| b.dateline) {
-                    push(&[dateline]);
-                }
-                paragraphs(&article.paragraphs, &mut push);
+    match item {
+        Item::Article(article) => {
+            if let Some(kicker) = article.kicker {
+                push(&[kicker]);
             }
-            Item::Photo(photo) => paragraphs(&photo.caption, &mut push),
-            Item::Other(span) => push(&[*span]),
+            push(&[article.headline.span]);
+            if let Some(subtitle) = article.subtitle {
+                push(&[subtitle]);
+            }
+            if let Some(dateline) = article.byline.as_ref().and_then(|b| b.dateline) {
+                push(&[dateline]);
+            }
+            paragraphs(&article.paragraphs, &mut push);
         }
+        Item::Photo(photo) => paragraphs(&photo.caption, &mut push),
+        Item::Other(span) => push(&[*span]),
     }
     out
 }

@@ -9,7 +9,7 @@
 //! names something (`“管城36条”`, `“13710”平台`). Context — indicator, period, change — is
 //! [`super::context`]'s.
 
-use super::context;
+use super::context::{self, Candidate};
 use super::date;
 use super::element::Element;
 use super::number::{self, Quantity, Script};
@@ -24,17 +24,6 @@ pub struct Found {
     pub metrics: Vec<(Span, &'static str, Metric)>,
     /// Dates with their rule.
     pub dates: Vec<(Span, &'static str)>,
-}
-
-/// A figure before its context is read.
-#[derive(Clone, Debug)]
-pub struct Candidate {
-    /// The figure, approximation words included.
-    pub span: Span,
-    /// The rule.
-    pub rule: &'static str,
-    /// Value, number, upper, scale, unit, approx; context comes later.
-    pub metric: Metric,
 }
 
 /// Words before a figure that make it approximate, longest first.
@@ -71,17 +60,8 @@ fn candidate_at(chars: &[char], names: &[bool], at: usize) -> (Option<Candidate>
     if names.get(at).copied().unwrap_or(false) {
         return (None, at + 1);
     }
-    if starts_with(chars, at, "百分之")
-        && let Some(numeral) = number::numeral(chars, at + 3)
-    {
-        let metric = Metric {
-            value: chars[at..numeral.end].iter().collect(),
-            number: Some(numeral.value),
-            scale: 1,
-            unit: Some("%".to_owned()),
-            ..Metric::default()
-        };
-        return finish(chars, at, numeral.end, metric, "metric.percent");
+    if let Some(percent) = percent_at(chars, at) {
+        return percent;
     }
     if !number::starts_numeral(chars[at]) {
         return (None, at + 1);
@@ -170,6 +150,22 @@ fn candidate_at(chars: &[char], names: &[bool], at: usize) -> (Option<Candidate>
         ..Metric::default()
     };
     finish(chars, at, k, metric, rule)
+}
+
+/// A percentage written out, `百分之三十`, at `at`.
+fn percent_at(chars: &[char], at: usize) -> Option<(Option<Candidate>, usize)> {
+    if !starts_with(chars, at, "百分之") {
+        return None;
+    }
+    let numeral = number::numeral(chars, at + 3)?;
+    let metric = Metric {
+        value: chars[at..numeral.end].iter().collect(),
+        number: Some(numeral.value),
+        scale: 1,
+        unit: Some("%".to_owned()),
+        ..Metric::default()
+    };
+    Some(finish(chars, at, numeral.end, metric, "metric.percent"))
 }
 
 /// Adds approximation words before and after a figure found at `start..end`.

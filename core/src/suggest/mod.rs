@@ -13,18 +13,18 @@ mod context;
 mod date;
 mod element;
 mod entity;
+mod fresh;
 mod metric;
 mod names;
 mod number;
-mod review;
 mod units;
 
 use crate::annotation::Metric;
 use crate::bulletin::Bulletin;
 use crate::text::{Source, Span};
 
+pub use fresh::new_suggestions;
 pub use names::load as load_dictionary;
-pub use review::new_suggestions;
 
 /// One suggested annotation.
 #[derive(Clone, Debug, PartialEq)]
@@ -107,6 +107,48 @@ pub fn suggest(
     out.sort_by(|a, b| a.span.cmp(&b.span).then(a.label.cmp(b.label)));
     out.dedup_by(|a, b| a.span == b.span && a.label == b.label);
     out
+}
+
+/// The attributes of the figure at `span`, for a metric tagged by hand, so that it gets the
+/// same `number` (and indicator and period) a suggestion of that span would: the
+/// recognizer's own reading when it finds exactly `span` in its paragraph; else its reading
+/// of the span's text alone when that is one whole figure; else the text as the value, with
+/// `number` if it is a decimal figure.
+pub fn metric_at(source: &Source, bulletin: &Bulletin, span: Span) -> Metric {
+    let in_context = bulletin
+        .items
+        .iter()
+        .filter(|item| {
+            let extent = item.extent();
+            extent.start <= span.start && span.start < extent.end
+        })
+        .flat_map(|item| element::item_elements(source, item))
+        .find_map(|element| {
+            metric::find(&element)
+                .metrics
+                .into_iter()
+                .find(|(at, _, _)| element.page_span(*at) == span)
+                .map(|(_, _, metric)| metric)
+        });
+    if let Some(metric) = in_context {
+        return metric;
+    }
+    let alone = element::Element::from_spans(source, &[span]);
+    let whole = Span::new(0, alone.chars.len());
+    if let Some((_, _, metric)) = metric::find(&alone)
+        .metrics
+        .into_iter()
+        .find(|(at, _, _)| *at == whole)
+    {
+        return metric;
+    }
+    let mut metric = Metric {
+        value: source.slice(span).trim().to_owned(),
+        scale: 1,
+        ..Metric::default()
+    };
+    metric.renumber();
+    metric
 }
 
 #[cfg(test)]

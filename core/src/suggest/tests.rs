@@ -218,3 +218,29 @@ proptest! {
         check(&text, &suggestions)?;
     }
 }
+
+#[test]
+fn a_figure_tagged_by_hand_reads_as_the_suggestion_of_it_does() {
+    let source = Source::from_text(PAGE, PageEncoding::Utf8);
+    let bulletin = segment(source.text());
+    let span_of = |quote: &str| source.find_all(quote)[0];
+    let money = span_of("386.2亿元");
+    let suggested = suggest(&source, &bulletin, &[], Options::default())
+        .into_iter()
+        .find(|s| s.span == money)
+        .and_then(|s| s.metric)
+        .unwrap();
+    let by_hand = super::metric_at(&source, &bulletin, money);
+    assert_eq!(by_hand, suggested);
+    assert_eq!(by_hand.number, Some(38_620_000_000.0));
+    assert_eq!(by_hand.indicator.as_deref(), Some("地区生产总值"));
+    // Part of a figure: read alone.
+    let part = super::metric_at(&source, &bulletin, span_of("6.8%"));
+    assert_eq!(
+        (part.value.as_str(), part.unit.as_deref()),
+        ("6.8", Some("%"))
+    );
+    // No figure at all: the text is the value, without a number.
+    let words = super::metric_at(&source, &bulletin, span_of("滨江区地区"));
+    assert_eq!((words.value.as_str(), words.number), ("滨江区地区", None));
+}

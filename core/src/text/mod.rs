@@ -79,6 +79,19 @@ impl Source {
     pub fn fingerprint(&self) -> String {
         fingerprint(&self.text)
     }
+
+    /// Every occurrence of `quote` in the text, in order, as code-point spans (none for an
+    /// empty quote). Occurrences do not overlap: the search goes on after each one. Find in
+    /// the app and `copydesk tag --quote` both use this.
+    pub fn find_all(&self, quote: &str) -> Vec<Span> {
+        if quote.is_empty() {
+            return Vec::new();
+        }
+        self.text
+            .match_indices(quote)
+            .filter_map(|(byte, found)| self.offsets.span(&self.text, byte..byte + found.len()))
+            .collect()
+    }
 }
 
 /// A stable fingerprint of a text: `xxh3-128:` and 32 hex digits.
@@ -149,6 +162,19 @@ mod tests {
             err.starts_with(&format!("{}: cannot read the file: ", missing.display())),
             "{err}"
         );
+    }
+
+    #[test]
+    fn find_all_counts_code_points_past_non_bmp_characters() {
+        // 𠀋 (CJK Extension B) and 👍 are one code point each but four bytes.
+        let source = Source::from_text("𠀋新区👍新区新区", PageEncoding::Utf8);
+        assert_eq!(
+            source.find_all("新区"),
+            [Span::new(1, 3), Span::new(4, 6), Span::new(6, 8)]
+        );
+        assert_eq!(source.find_all("区新区"), [Span::new(5, 8)]);
+        assert_eq!(source.find_all(""), Vec::<Span>::new());
+        assert_eq!(source.find_all("县"), Vec::<Span>::new());
     }
 
     #[test]

@@ -4,6 +4,16 @@
 use crate::bulletin::{Article, Bulletin, Item, Paragraph, Photo};
 use crate::text::Span;
 
+/// Measured row heights of one list at one width, so only visible rows are laid out (the
+/// centre's drawing fills them in).
+#[derive(Debug, Default)]
+pub struct Heights {
+    /// The width they were measured at.
+    pub width: f32,
+    /// Per row, once drawn.
+    pub values: Vec<Option<f32>>,
+}
+
 /// What a row holds, which decides how it is set.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RowKind {
@@ -86,7 +96,7 @@ pub fn panes(bulletin: &Bulletin, index: usize) -> Panes {
             for (offset, item) in bulletin.items[index + 1..].iter().enumerate() {
                 match item {
                     Item::Photo(photo) => {
-                        photo_rows(photo, index + 1 + offset, &mut panes.captions)
+                        photo_rows(photo, index + 1 + offset, &mut panes.captions);
                     }
                     _ => break,
                 }

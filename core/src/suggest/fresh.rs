@@ -1,6 +1,6 @@
 //! Suggestions as annotations of a document: what is new, ready to add for review.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use super::{Options, suggest};
 use crate::annotation::{Annotation, Document, Kind, Origin, Status};
@@ -22,30 +22,7 @@ pub fn new_suggestions(document: &Document, options: Options) -> Vec<Annotation>
         .filter(|a| tagset.get(&a.label).is_some_and(|t| t.kind == Kind::Entity))
         .map(|a| (a.label.as_str(), a.quote.as_str()))
         .collect();
-    // Existing annotations by label, in page order, and the longest of them: enough to find
-    // any overlapping one with a binary search instead of a scan per suggestion.
-    let mut existing: HashMap<&str, Vec<Span>> = HashMap::new();
-    for annotation in document.annotations() {
-        existing
-            .entry(annotation.label.as_str())
-            .or_default()
-            .push(annotation.span());
-    }
-    let longest = document
-        .annotations()
-        .iter()
-        .map(|a| a.span().len())
-        .max()
-        .unwrap_or(0);
-    let covered = |label: &str, span: Span| {
-        existing.get(label).is_some_and(|spans| {
-            let from = spans.partition_point(|s| s.start.saturating_add(longest) < span.start);
-            let to = spans.partition_point(|s| s.start < span.end);
-            spans
-                .get(from..to)
-                .is_some_and(|near| near.iter().any(|s| s.overlaps(span)))
-        })
-    };
+    let covered = |label: &str, span: Span| document.overlapping(span).any(|a| a.label == label);
     let mut taken: HashSet<(&'static str, usize, usize)> = HashSet::new();
     suggest(document.source(), document.bulletin(), &accepted, options)
         .into_iter()
