@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use copydesk::annotation::{Document, Status, sidecar};
 use copydesk::app::dialogs::ScriptedDialog;
 use copydesk::app::fonts::FontChoice;
-use copydesk::app::{CopydeskApp, Startup};
+use copydesk::app::{Action, CopydeskApp, Startup};
 use eframe::egui::{self, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -435,4 +435,122 @@ fn dropping_a_page_onto_the_window_opens_it() {
         .push(std::sync::Arc::new(Dropped(other.clone())));
     harness.run_steps(3);
     assert_eq!(document(&harness).page_path(), Some(other.as_path()));
+}
+
+/// Selects the first occurrence of `quote` on the page, as clicking a name chip does.
+fn select_quote(harness: &mut Harness<'_, CopydeskApp>, quote: &str) -> copydesk::text::Span {
+    let span = document(harness).source().find_all(quote)[0];
+    harness.state_mut().push(Action::SelectSpan(span));
+    harness.run_steps(2);
+    span
+}
+
+#[test]
+fn a_figure_tagged_by_hand_gets_its_number() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = open(&page_copy(dir.path()));
+    select_quote(&mut harness, "386.2亿元");
+    type_key(&mut harness, Key::Num7, "7");
+    harness.run_steps(2);
+    let annotations = document(&harness).annotations();
+    assert_eq!(annotations.len(), 1, "{annotations:?}");
+    let metric = annotations[0].metric.clone().unwrap();
+    assert_eq!(metric.number, Some(38_620_000_000.0));
+    assert_eq!(
+        (metric.value.as_str(), metric.unit.as_deref()),
+        ("386.2", Some("元"))
+    );
+    assert_eq!(metric.indicator.as_deref(), Some("地区生产总值"));
+}
+
+#[test]
+fn a_label_key_on_a_suggestion_accepts_it_instead_of_adding_another() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = open(&page_copy(dir.path()));
+    harness.key_press(Key::F6);
+    harness.run_steps(2);
+    let before = document(&harness).annotations().len();
+    let person = document(&harness)
+        .annotations()
+        .iter()
+        .find(|a| a.label == "PER" && a.quote == "林晓舟")
+        .unwrap()
+        .id
+        .clone();
+
+    // The same text selected and the same label: the suggestion is accepted.
+    select_quote(&mut harness, "林晓舟");
+    type_key(&mut harness, Key::Num1, "1");
+    harness.run_steps(2);
+    assert_eq!(document(&harness).annotations().len(), before);
+    assert_eq!(
+        document(&harness).get(&person).unwrap().status,
+        Status::Accepted
+    );
+
+    // A suggestion selected, another label's key: relabelled and accepted, not doubled.
+    let place = document(&harness)
+        .annotations()
+        .iter()
+        .find(|a| a.label == "LOC" && a.status == Status::Suggested)
+        .unwrap()
+        .id
+        .clone();
+    harness.state_mut().push(Action::Select(place.clone()));
+    harness.run_steps(2);
+    type_key(&mut harness, Key::Num3, "3");
+    harness.run_steps(2);
+    let relabelled = document(&harness).get(&place).unwrap();
+    assert_eq!(
+        (relabelled.label.as_str(), relabelled.status),
+        ("ORG", Status::Accepted)
+    );
+    assert_eq!(document(&harness).annotations().len(), before);
+}
+
+#[test]
+fn a_save_that_fails_on_exit_is_reported_with_the_sidecar() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = page_copy(dir.path());
+    let mut harness = open(&page);
+    select_quote(&mut harness, "澄江区");
+    type_key(&mut harness, Key::Num2, "2");
+    harness.run_steps(1);
+    // Something in the sidecar's place that cannot be replaced by a file.
+    let sidecar = sidecar::path_for(&page);
+    std::fs::create_dir(&sidecar).unwrap();
+    std::fs::write(sidecar.join("blocker"), b"").unwrap();
+    let message = harness.state_mut().save_before_exit().unwrap_err();
+    assert!(
+        message.starts_with("the annotations of a01.txt were not saved on exit: "),
+        "{message}"
+    );
+    assert!(
+        message.contains(&sidecar.display().to_string()),
+        "{message}"
+    );
+    assert!(document(&harness).is_dirty(), "the work is still open");
+}
+
+#[test]
+fn without_a_display_the_window_says_what_works_instead() {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .arg(common::sample("a01-qinghe-daily.txt"))
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("WAYLAND_SOCKET")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.starts_with("copydesk: cannot open the window: there is no display"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("the subcommands (copydesk segment, tag"),
+        "{stderr}"
+    );
 }

@@ -376,3 +376,24 @@ fn standard_input_is_read_with_a_dash() {
     assert_eq!(page["file"], "-");
     assert_eq!(page["items"][0]["headline"]["text"], "题");
 }
+
+#[test]
+fn output_that_cannot_be_written_is_an_error_not_a_success() {
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        eprintln!("no /dev/full here; skipping");
+        return;
+    };
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .args(["segment", "--json"])
+        .arg(sample("a01-qinghe-daily.txt"))
+        .stdin(std::process::Stdio::null())
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.starts_with("copydesk: cannot write the output: "),
+        "{stderr}"
+    );
+}

@@ -486,13 +486,10 @@ impl CopydeskApp {
             page.selection = None;
             page.tagged_selection = Some(span);
             page.select_in_place(Some(outcome.id().clone()));
-        } else if let Some(id) = page.selected().cloned() {
-            let same = page.document.get(&id).is_some_and(|a| a.label == label);
-            if !same {
-                self.edit(Command::Relabel {
-                    id,
-                    label: label.to_owned(),
-                });
+        } else if let Some(annotation) = page.selected().and_then(|id| page.document.get(id)) {
+            let commands = tag::label_annotation(annotation, label);
+            if !commands.is_empty() {
+                self.edit(Command::Batch(commands));
             }
         } else {
             self.notice = Some("Select some text first, then press the label's key".into());
@@ -568,8 +565,23 @@ fn no_dialog_notice() -> String {
     "No file chosen. If no dialog appeared, this desktop has no file-chooser portal: drag a page onto the window, or start copydesk with the page's path.".into()
 }
 
+/// What to tell a user who started the window where there is no display.
+const NO_DISPLAY: &str = "cannot open the window: there is no display (neither DISPLAY nor WAYLAND_DISPLAY is set); the window needs a desktop session, but the subcommands (copydesk segment, tag, annotations, suggest, review…) work without one: see copydesk --help";
+
+/// On Linux and the BSDs the window needs an X11 or Wayland display named in the environment.
+fn display_missing() -> bool {
+    let unix_desktop = cfg!(all(unix, not(target_os = "macos")));
+    unix_desktop
+        && ["DISPLAY", "WAYLAND_DISPLAY", "WAYLAND_SOCKET"]
+            .iter()
+            .all(|name| std::env::var_os(name).is_none_or(|value| value.is_empty()))
+}
+
 /// Opens the window. `path` is a page or a folder to open.
 pub fn run(path: Option<PathBuf>) -> Result<(), String> {
+    if display_missing() {
+        return Err(NO_DISPLAY.to_owned());
+    }
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("copydesk")

@@ -1,6 +1,6 @@
 //! The structure of a newspaper page and the segmenter that finds it.
 //!
-//! [`segment`] turns a page's text into a [`Bulletin`]: stories (kicker, headline, subtitle,
+//! [`segment()`] turns a page's text into a [`Bulletin`]: stories (kicker, headline, subtitle,
 //! byline, body paragraphs, trailing byline), photo items (caption and credit) and anything it
 //! could not place. [`json`] writes the documented segment JSON. Nothing here reads files or
 //! knows about annotations.

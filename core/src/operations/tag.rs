@@ -4,7 +4,8 @@
 //! range it is kept (accepted if it was a suggestion or rejected), and a suggestion of another
 //! label on exactly the range takes the new label and is accepted, as if the user had
 //! reviewed it. Only where nothing covers exactly the range is an annotation added; a metric
-//! label gets its figure read as a suggestion of it would be.
+//! label gets its figure read as a suggestion of it would be. A label given to one selected
+//! annotation ([`label_annotation`]) accepts it too, if it was a suggestion.
 
 use crate::annotation::{Annotation, AnnotationId, Command, Document, Kind, Origin, Status};
 use crate::suggest;
@@ -134,6 +135,26 @@ pub fn tag(
     (commands, outcomes)
 }
 
+/// The commands that give one annotation the label, as a label key does on a selected
+/// annotation: a suggestion takes the label and is accepted (the user has looked at it and
+/// said what it is); anything else only takes the label. None if there is nothing to change.
+pub fn label_annotation(annotation: &Annotation, label: &str) -> Vec<Command> {
+    let mut commands = Vec::new();
+    if annotation.label != label {
+        commands.push(Command::Relabel {
+            id: annotation.id.clone(),
+            label: label.to_owned(),
+        });
+    }
+    if annotation.status == Status::Suggested {
+        commands.push(Command::SetStatus {
+            id: annotation.id.clone(),
+            status: Status::Accepted,
+        });
+    }
+    commands
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -224,6 +245,38 @@ mod tests {
         assert_eq!(
             (annotation.label.as_str(), annotation.status),
             ("ORG", Status::Suggested)
+        );
+    }
+
+    #[test]
+    fn a_label_on_a_selected_suggestion_accepts_it_and_on_anything_else_relabels() {
+        let mut document = document();
+        let span = document.source().find_all("新区")[0];
+        let suggested = suggestion(&document, "ORG", span);
+        let id = suggested.id.clone();
+        apply(&mut document, vec![Command::Add(suggested)]);
+        let annotation = document.get(&id).unwrap();
+        assert_eq!(
+            label_annotation(annotation, "ORG"),
+            [Command::SetStatus {
+                id: id.clone(),
+                status: Status::Accepted
+            }]
+        );
+        let commands = label_annotation(annotation, "LOC");
+        apply(&mut document, commands);
+        let annotation = document.get(&id).unwrap();
+        assert_eq!(
+            (annotation.label.as_str(), annotation.status),
+            ("LOC", Status::Accepted)
+        );
+        assert!(label_annotation(annotation, "LOC").is_empty());
+        assert_eq!(
+            label_annotation(annotation, "ORG"),
+            [Command::Relabel {
+                id,
+                label: "ORG".into()
+            }]
         );
     }
 
