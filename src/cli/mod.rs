@@ -1,15 +1,19 @@
 //! The command line: `copydesk [PAGE]` and its subcommands.
 //!
-//! Each subcommand lives in its own module and turns library results into text for people or
-//! JSON for scripts. Output goes through [`Output`], which stops quietly when the reader of a
+//! Each subcommand lives in its own module, `run_<subcommand>`, and turns the core's results
+//! into text for people or JSON for scripts; what a subcommand does to a page is the core's
+//! [`operations`](crate::operations), the same the app calls. Output goes through [`Output`], which stops quietly when the reader of a
 //! pipe goes away. Errors are one line each on standard error, naming the file.
 
-mod annotations;
-mod outline;
+mod change;
+mod outline_text;
 mod page;
-mod segment;
-mod suggest;
-mod tag;
+mod run_annotations;
+mod run_edit;
+mod run_review;
+mod run_segment;
+mod run_suggest;
+mod run_tag;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -39,19 +43,19 @@ pub struct Cli {
 #[derive(Debug, clap::Subcommand)]
 enum Subcommand {
     /// Split pages into stories and photo items and print their outline or JSON.
-    Segment(segment::Args),
+    Segment(run_segment::Args),
     /// Add annotations: a quote (first or every occurrence) or a range, with a label.
-    Tag(tag::TagArgs),
+    Tag(run_tag::TagArgs),
     /// Remove annotations by id.
-    Untag(tag::UntagArgs),
+    Untag(run_tag::UntagArgs),
     /// Change an annotation: label, range, note, correction, metric fields.
-    Edit(tag::EditArgs),
+    Edit(run_edit::EditArgs),
     /// List the annotations of pages, with item, pane, status and anchoring.
-    Annotations(annotations::Args),
+    Annotations(run_annotations::Args),
     /// Suggest annotations (figures, names, titles, dates) for pages; --write adds them.
-    Suggest(suggest::Args),
+    Suggest(run_suggest::Args),
     /// Accept or reject suggestions, by id or by label.
-    Review(tag::ReviewArgs),
+    Review(run_review::ReviewArgs),
 }
 
 /// Runs the command line and returns the process's exit status.
@@ -59,13 +63,13 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let mut out = Output::stdout();
     let result = match cli.command {
-        Some(Subcommand::Segment(args)) => segment::run(&args, &mut out),
-        Some(Subcommand::Tag(args)) => tag::run_tag(&args, &mut out),
-        Some(Subcommand::Untag(args)) => tag::run_untag(&args, &mut out),
-        Some(Subcommand::Edit(args)) => tag::run_edit(&args, &mut out),
-        Some(Subcommand::Annotations(args)) => annotations::run(&args, &mut out),
-        Some(Subcommand::Suggest(args)) => suggest::run(&args, &mut out),
-        Some(Subcommand::Review(args)) => tag::run_review(&args, &mut out),
+        Some(Subcommand::Segment(args)) => run_segment::run(&args, &mut out),
+        Some(Subcommand::Tag(args)) => run_tag::run(&args, &mut out),
+        Some(Subcommand::Untag(args)) => run_tag::run_untag(&args, &mut out),
+        Some(Subcommand::Edit(args)) => run_edit::run(&args, &mut out),
+        Some(Subcommand::Annotations(args)) => run_annotations::run(&args, &mut out),
+        Some(Subcommand::Suggest(args)) => run_suggest::run(&args, &mut out),
+        Some(Subcommand::Review(args)) => run_review::run(&args, &mut out),
         None => open_window(cli.page, &mut out),
     };
     let result = result.and_then(|status| out.finish().map(|()| status));

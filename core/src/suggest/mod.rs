@@ -3,18 +3,19 @@
 //!
 //! [`suggest`] runs deterministic recognizers over the text of every element of a segmented
 //! page (kicker, headline, subtitle, byline dateline, paragraphs, captions, unplaced lines —
-//! never the `#` markers): [`metric`] for figures, [`date`] for dates, and [`entity`] for
+//! never the `#` markers): [`figures`] for metrics, [`date`] for dates, and [`entity`] for
 //! people, places, organisations, titles and events (bylines, `jieba-rs` part-of-speech tags,
 //! suffix rules, `《…》`). Nothing here is certain except bylines; nothing here writes
 //! annotations — [`new_suggestions`] turns them into annotations with status *suggested* for a
-//! [`Document`](crate::annotation::Document), and accepting one is the annotation core's business.
+//! [`Document`](crate::annotation::Document), [`metric_at`] reads a figure tagged by hand,
+//! and reviewing them is [`operations::review`](crate::operations::review)'s business.
 
 mod context;
 mod date;
 mod element;
 mod entity;
+mod figures;
 mod fresh;
-mod metric;
 mod names;
 mod number;
 mod units;
@@ -75,7 +76,7 @@ pub fn suggest(
     let mut metrics = Vec::new();
     let mut dates = Vec::new();
     for element in &elements {
-        let found = metric::find(element);
+        let found = figures::find(element);
         if options.metrics {
             metrics.extend(
                 found
@@ -124,7 +125,7 @@ pub fn metric_at(source: &Source, bulletin: &Bulletin, span: Span) -> Metric {
         })
         .flat_map(|item| element::item_elements(source, item))
         .find_map(|element| {
-            metric::find(&element)
+            figures::find(&element)
                 .metrics
                 .into_iter()
                 .find(|(at, _, _)| element.page_span(*at) == span)
@@ -135,7 +136,7 @@ pub fn metric_at(source: &Source, bulletin: &Bulletin, span: Span) -> Metric {
     }
     let alone = element::Element::from_spans(source, &[span]);
     let whole = Span::new(0, alone.chars.len());
-    if let Some((_, _, metric)) = metric::find(&alone)
+    if let Some((_, _, metric)) = figures::find(&alone)
         .metrics
         .into_iter()
         .find(|(at, _, _)| *at == whole)

@@ -3,7 +3,7 @@
 //! scale word (万, 亿, 万亿), including compounds such as `1亿2000万`.
 //!
 //! Everything works on a slice of characters and returns character indices; nothing here
-//! decides whether a numeral is a metric (see [`super::metric`]).
+//! decides whether a numeral is a metric (see [`super::figures`]).
 
 /// How a numeral is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -269,5 +269,5 @@ pub fn name_mask(chars: &[char]) -> Vec<bool> {
 }
 
 #[cfg(test)]
-#[path = "metric_tests.rs"]
+#[path = "figures_tests.rs"]
 mod tests;

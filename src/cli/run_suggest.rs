@@ -107,7 +107,7 @@ fn write(args: &Args, options: Options, out: &mut Output) -> io::Result<ExitCode
             failures += 1;
             continue;
         }
-        let mut document = match super::tag::open_for_change(path, args.new_sidecar) {
+        let mut document = match super::change::open_for_change(path, args.new_sidecar) {
             Ok(document) => document,
             Err(message) => {
                 report(&message);

@@ -4,7 +4,7 @@ use std::io;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::{Output, outline, page};
+use super::{Output, outline_text, page};
 use crate::bulletin::{json::PageJson, segment};
 
 /// Arguments of `copydesk segment`.
@@ -31,7 +31,7 @@ pub fn run(args: &Args, out: &mut Output) -> io::Result<ExitCode> {
             if n > 0 {
                 out.line("")?;
             }
-            outline::print(&page, &bulletin, out)?;
+            outline_text::print(&page, &bulletin, out)?;
         }
         Ok(())
     })

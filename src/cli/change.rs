@@ -1,0 +1,79 @@
+//! Changing a page's annotations from the command line: open the page with its sidecar
+//! (setting an unreadable one aside only when asked), apply one undoable step, save, and say
+//! what happened in one line.
+
+use std::io;
+use std::path::Path;
+use std::process::ExitCode;
+
+use super::{Output, report};
+use crate::annotation::{Command, Document, OpenError};
+use crate::text::Span;
+
+/// Reads `START:END` (code points, end exclusive) for `--range`.
+pub fn parse_range(text: &str) -> Result<Span, String> {
+    let (start, end) = text
+        .split_once(':')
+        .ok_or_else(|| format!("{text:?} is not START:END"))?;
+    let number = |s: &str| {
+        s.trim()
+            .parse::<usize>()
+            .map_err(|_| format!("{s:?} in {text:?} is not a code-point offset"))
+    };
+    Ok(Span::new(number(start)?, number(end)?))
+}
+
+/// Opens a page for changing, setting an unreadable sidecar aside only if asked to.
+pub fn open_for_change(page: &Path, new_sidecar: bool) -> Result<Document, String> {
+    match Document::open(page) {
+        Ok(document) => Ok(document),
+        Err(OpenError::Sidecar(_)) if new_sidecar => {
+            let (document, aside) =
+                Document::open_with_new_sidecar(page).map_err(|err| err.to_string())?;
+            if let Some(aside) = aside {
+                report(&format!(
+                    "the unreadable sidecar was kept as {}; starting a new one",
+                    aside.display()
+                ));
+            }
+            Ok(document)
+        }
+        Err(err @ OpenError::Sidecar(_)) => Err(format!(
+            "{err}; to set it aside and start a new sidecar, run again with --new-sidecar"
+        )),
+        Err(err) => Err(err.to_string()),
+    }
+}
+
+/// Opens a page for changing, applies what `plan` decides as one undoable step, saves, and
+/// prints `plan`'s summary after the page's name. Any failure is one line on standard error,
+/// and then nothing is saved.
+pub fn change_page(
+    page: &Path,
+    new_sidecar: bool,
+    out: &mut Output,
+    plan: impl FnOnce(&Document) -> Result<(Vec<Command>, String), String>,
+) -> io::Result<ExitCode> {
+    let name = page.display();
+    let result = open_for_change(page, new_sidecar).and_then(|mut document| {
+        let (commands, summary) =
+            plan(&document).map_err(|message| format!("{name}: {message}"))?;
+        if !commands.is_empty() {
+            document
+                .apply(Command::Batch(commands))
+                .map_err(|err| format!("{name}: {err}; nothing was changed"))?;
+            document.save().map_err(|err| err.to_string())?;
+        }
+        Ok(summary)
+    });
+    match result {
+        Ok(summary) => {
+            out.line(&format!("{name}: {summary}"))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(message) => {
+            report(&message);
+            Ok(ExitCode::FAILURE)
+        }
+    }
+}
