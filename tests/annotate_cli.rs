@@ -354,3 +354,47 @@ fn edit_changes_label_note_and_metric_fields() {
     assert!(output.status.success(), "{}", stderr(&output));
     assert_eq!(listing(&page)[0]["metric"]["number"], 38_620_000_000.0);
 }
+
+#[test]
+fn tagging_a_suggestion_accepts_it_and_a_metric_gets_its_figure() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = copy_sample(dir.path());
+    let page_arg = page.to_str().unwrap();
+    let written = copydesk(&["suggest", page_arg, "--write"]);
+    assert!(written.status.success(), "{}", stderr(&written));
+    let before = listing(&page).len();
+    let output = copydesk(&["tag", page_arg, "--label", "PER", "--quote", "林晓舟"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stdout(&output).starts_with(&format!("{page_arg}: tagged 0 × PER, accepted 1 suggested")),
+        "{}",
+        stdout(&output)
+    );
+    let after = listing(&page);
+    assert_eq!(after.len(), before, "no second annotation");
+    let person = after
+        .iter()
+        .find(|a| a["quote"] == "林晓舟" && a["label"] == "PER")
+        .unwrap();
+    assert_eq!(person["status"], "accepted");
+
+    // A figure tagged on a page without suggestions gets its fields as a suggestion would.
+    let fresh = dir.path().join("fresh");
+    std::fs::create_dir(&fresh).unwrap();
+    let other = copy_sample(&fresh);
+    let other_arg = other.to_str().unwrap();
+    let output = copydesk(&["tag", other_arg, "--label", "METRIC", "--quote", "12.4亿元"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let listed = listing(&other);
+    assert_eq!(listed.len(), 1);
+    let metric = &listed[0]["metric"];
+    assert_eq!(
+        (&metric["value"], &metric["unit"], &metric["number"]),
+        (
+            &Value::from("12.4"),
+            &Value::from("元"),
+            &Value::from(1_240_000_000.0)
+        )
+    );
+    assert_eq!(listed[0]["origin"], "manual");
+}

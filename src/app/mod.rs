@@ -19,6 +19,7 @@ mod chrome;
 pub mod dialogs;
 mod files;
 pub mod fonts;
+mod keys;
 mod outline;
 mod saver;
 mod settings;
@@ -30,7 +31,7 @@ mod ui_command;
 
 use std::path::PathBuf;
 
-use eframe::egui::{self, Key, Modifiers};
+use eframe::egui;
 
 pub use action::{Action, Banner};
 pub use settings::Settings;
@@ -230,54 +231,10 @@ impl CopydeskApp {
         ctx.set_zoom_factor(self.settings.zoom);
     }
 
-    /// Keyboard: commands, then label hotkeys.
+    /// Keyboard: commands, then label hotkeys (see [`keys`]).
     fn handle_keys(&mut self, ctx: &egui::Context) {
-        let editing = self.editing_text;
-        let mut found = Vec::new();
-        ctx.input_mut(|input| {
-            for (shortcut, command) in UiCommand::all_shortcuts() {
-                if editing && command.is_plain_key() {
-                    continue;
-                }
-                if input.consume_shortcut(&shortcut) {
-                    if command.is_plain_key() {
-                        swallow_typed_text(input, shortcut.logical_key);
-                    }
-                    found.push(Action::Ui(command));
-                }
-            }
-        });
-        if found.iter().any(|a| {
-            matches!(
-                a,
-                Action::Ui(UiCommand::NextSuggestion | UiCommand::PreviousSuggestion)
-            )
-        }) {
-            // Tab also moves egui's keyboard focus; here it moves between suggestions only.
-            ctx.memory_mut(|memory| memory.move_focus(egui::FocusDirection::None));
-        }
-        if !editing && let Some(page) = &self.page {
-            let labels: Vec<(Key, String)> = page
-                .document
-                .tagset()
-                .tags()
-                .iter()
-                .filter_map(|tag| {
-                    Some((
-                        Key::from_name(&tag.hotkey.to_uppercase())?,
-                        tag.label.clone(),
-                    ))
-                })
-                .collect();
-            ctx.input_mut(|input| {
-                for (key, label) in labels {
-                    if input.consume_key(Modifiers::NONE, key) {
-                        swallow_typed_text(input, key);
-                        found.push(Action::Tag(label));
-                    }
-                }
-            });
-        }
+        let tagset = self.page.as_ref().map(|page| page.document.tagset());
+        let found = keys::actions(ctx, tagset, self.editing_text);
         self.actions.extend(found);
     }
 
@@ -549,16 +506,6 @@ impl eframe::App for CopydeskApp {
             eprintln!("copydesk: {message}");
         }
     }
-}
-
-/// Removes the text a key press typed, once the key was used as a shortcut. A real keyboard
-/// sends both a key event and a text event; the text would reach the pane's text field, which
-/// treats typing as replacing the selection and so loses it before the label is applied.
-fn swallow_typed_text(input: &mut egui::InputState, key: Key) {
-    let typed = key.symbol_or_name();
-    input.events.retain(
-        |event| !matches!(event, egui::Event::Text(text) if text.eq_ignore_ascii_case(typed)),
-    );
 }
 
 fn no_dialog_notice() -> String {

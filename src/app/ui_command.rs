@@ -1,8 +1,9 @@
 //! Every action of the app as a value: its name, its shortcut, and where it is listed.
 //!
-//! The menu bar, the keyboard handler and the help overlay all read from [`UiCommand`], so a
-//! shortcut is defined once. Commands raised while drawing a frame are queued and applied
-//! after it (see `CopydeskApp::run_commands`).
+//! The menu bar, the keyboard handler (`keys`) and the help overlay all read from
+//! [`UiCommand`], so a shortcut is defined once. Commands raised while drawing a frame are
+//! queued as [`Action::Ui`](super::action::Action::Ui) and applied after it (see
+//! `CopydeskApp::run_actions`).
 
 use eframe::egui::{Key, KeyboardShortcut, Modifiers};
 
