@@ -123,7 +123,7 @@ fn bad_label_and_bad_range_fail_clearly() {
     assert_eq!(
         stderr(&output),
         format!(
-            "copydesk: {page_arg}: unknown label \"PERSON\"; the tag set has PER, LOC, ORG, WORK, EVENT, DATE, METRIC, CORR, NOTE\n"
+            "copydesk: {page_arg}: unknown label \"PERSON\"; the tag set has PER, LOC, ORG, WORK, EVENT, DATE, METRIC, CORR, NOTE; nothing was changed\n"
         )
     );
     let output = copydesk(&["tag", page_arg, "--label", "PER", "--range", "10:99999"]);
@@ -131,7 +131,7 @@ fn bad_label_and_bad_range_fail_clearly() {
     assert_eq!(
         stderr(&output),
         format!(
-            "copydesk: {page_arg}: range 10:99999 is not inside the page (0:1505, start before end)\n"
+            "copydesk: {page_arg}: range 10:99999 is not inside the page (0:1505, start before end); nothing was changed\n"
         )
     );
     let output = copydesk(&["tag", page_arg, "--label", "PER", "--quote", "不存在的名字"]);
@@ -291,7 +291,9 @@ fn a_range_of_blanks_is_refused() {
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(
         stderr(&output),
-        format!("copydesk: {page_arg}: range 1504:1505 holds only blanks; annotate some text\n")
+        format!(
+            "copydesk: {page_arg}: range 1504:1505 holds only blanks; annotate some text; nothing was changed\n"
+        )
     );
 }
 

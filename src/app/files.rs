@@ -193,7 +193,6 @@ impl CopydeskApp {
         });
     }
 
-    /// Saves now, on this thread.
     /// Saves now, on this thread, with any edit still open in the inspector's fields.
     pub(super) fn flush(&mut self) -> Result<(), SaveError> {
         self.commit_inspector();
@@ -207,12 +206,15 @@ impl CopydeskApp {
     /// to be saved, closed or replaced, or the selection cleared).
     pub(super) fn commit_inspector(&mut self) {
         let Some(page) = &mut self.page else { return };
-        match page.sidebar.take_pending(&page.document) {
-            Ok(commands) if commands.is_empty() => {}
-            Ok(commands) => {
-                self.edit(crate::annotation::Command::Batch(commands));
-            }
-            Err(message) => self.notice = Some(format!("Not taken from the inspector: {message}")),
+        let edits = page.sidebar.take_pending(&page.document);
+        if !edits.commands.is_empty() {
+            self.edit(crate::annotation::Command::Batch(edits.commands));
+        }
+        if !edits.problems.is_empty() {
+            self.notice = Some(format!(
+                "Not taken from the inspector: {}",
+                edits.problems.join("; ")
+            ));
         }
     }
 

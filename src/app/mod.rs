@@ -422,7 +422,8 @@ impl CopydeskApp {
     }
 
     /// Applies a label: to the selection (see [`tag::tag`]: a suggestion there is accepted
-    /// instead of doubled), or else to the selected annotation, relabelled.
+    /// instead of doubled), or else to the selected annotation, relabelled and, if it was a
+    /// suggestion, accepted ([`tag::label_annotation`]).
     fn tag(&mut self, label: &str) {
         let Some(page) = &mut self.page else { return };
         if let Some(span) = page.selection.filter(|s| !s.is_empty()) {
@@ -434,9 +435,19 @@ impl CopydeskApp {
                 return;
             }
             let Some(page) = &mut self.page else { return };
-            if matches!(outcome, Outcome::Unchanged(_)) {
-                page.select(Some(outcome.id().clone()));
-                return;
+            match outcome {
+                Outcome::Unchanged(id) => {
+                    page.select(Some(id));
+                    return;
+                }
+                Outcome::Rejected(id) => {
+                    page.select(Some(id));
+                    self.notice = Some(format!(
+                        "This {label} was rejected earlier and stays so: press A to accept it"
+                    ));
+                    return;
+                }
+                Outcome::Accepted(_) | Outcome::Relabelled(_) | Outcome::Added(_) => {}
             }
             // The text stays selected in its pane; until the selection changes, another
             // label's key relabels the annotation instead of adding a second one.
@@ -444,7 +455,7 @@ impl CopydeskApp {
             page.tagged_selection = Some(span);
             page.select_in_place(Some(outcome.id().clone()));
         } else if let Some(annotation) = page.selected().and_then(|id| page.document.get(id)) {
-            let commands = tag::label_annotation(annotation, label);
+            let commands = tag::label_annotation(&page.document, annotation, label);
             if !commands.is_empty() {
                 self.edit(Command::Batch(commands));
             }

@@ -1,9 +1,12 @@
 //! Saving off the UI thread: one worker thread runs [`SaveJob`]s and hands back the outcomes.
 
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
 use std::time::{Duration, Instant};
 
 use crate::annotation::{Document, SaveError, SaveJob, SaveOutcome, SaveReport};
+
+/// What the status bar says once the save thread is gone.
+const THREAD_STOPPED: &str = "the save thread stopped: saving on the main thread";
 
 /// How long after the last change an autosave starts.
 pub const AUTOSAVE_DELAY: Duration = Duration::from_millis(800);
@@ -143,8 +146,7 @@ impl Saver {
                 None => self.in_flight = true,
                 Some(job) => {
                     if self.worker.take().is_some() {
-                        self.problem =
-                            Some("the save thread stopped: saving on the main thread".into());
+                        self.problem = Some(THREAD_STOPPED.into());
                     }
                     self.ready = Some(document.finish_save(job.run()));
                 }
@@ -160,7 +162,18 @@ impl Saver {
         if let Some(ready) = self.ready.take() {
             return Some(ready);
         }
-        let outcome = self.worker.as_ref()?.outcomes.try_recv().ok()?;
+        let outcome = match self.worker.as_ref()?.outcomes.try_recv() {
+            Ok(outcome) => outcome,
+            Err(TryRecvError::Empty) => return None,
+            Err(TryRecvError::Disconnected) => {
+                // The save thread died with the job: the document is still unsaved, and the
+                // next tick saves it here.
+                self.in_flight = false;
+                self.worker = None;
+                self.problem = Some(THREAD_STOPPED.into());
+                return None;
+            }
+        };
         self.in_flight = false;
         let ours = document
             .sidecar_path()
@@ -188,8 +201,7 @@ impl Saver {
                 Err(RecvTimeoutError::Disconnected) => {
                     self.in_flight = false;
                     self.worker = None;
-                    self.problem =
-                        Some("the save thread stopped: saving on the main thread".into());
+                    self.problem = Some(THREAD_STOPPED.into());
                 }
                 Err(RecvTimeoutError::Timeout) => {
                     return Err(SaveError::Write {
@@ -251,6 +263,57 @@ mod tests {
             sidecar.display()
         );
         assert!(saver.poll(&mut document).is_none());
+    }
+
+    /// A save thread that takes one job and dies with it, as a panic in a save would.
+    fn dies_with_the_first_job(work: Box<dyn FnOnce() + Send>) -> std::io::Result<()> {
+        drop(work);
+        Ok(())
+    }
+
+    #[test]
+    fn a_save_thread_that_dies_hands_saving_to_the_ui_thread() {
+        let (_dir, mut document) = testing::page_on_disk();
+        let mut saver = Saver::with_spawn(|| {}, dies_with_the_first_job);
+        let span = document.source().find_all("新区")[0];
+        let added = Annotation::new(document.source(), "LOC", span, Origin::Manual, "t");
+        document.apply(Command::Add(added)).unwrap();
+        // The job cannot be sent: the thread is gone, so the save runs here at once.
+        assert_eq!(saver.tick(&mut document, true).unwrap(), None);
+        assert_eq!(saver.problem(), Some(THREAD_STOPPED));
+        assert!(!document.is_dirty());
+        assert_eq!(saver.poll(&mut document).unwrap().unwrap().written, 1);
+    }
+
+    /// A save thread that takes a job and dies before answering.
+    fn dies_after_a_while(work: Box<dyn FnOnce() + Send>) -> std::io::Result<()> {
+        std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(50));
+            drop(work);
+        });
+        Ok(())
+    }
+
+    #[test]
+    fn a_save_lost_with_its_thread_is_saved_again_here() {
+        let (_dir, mut document) = testing::page_on_disk();
+        let mut saver = Saver::with_spawn(|| {}, dies_after_a_while);
+        let span = document.source().find_all("新区")[0];
+        let added = Annotation::new(document.source(), "LOC", span, Origin::Manual, "t");
+        document.apply(Command::Add(added)).unwrap();
+        saver.tick(&mut document, true).unwrap();
+        assert!(matches!(saver.state(&document), SaveState::Saving));
+        let start = Instant::now();
+        while saver.problem().is_none() {
+            assert!(saver.poll(&mut document).is_none(), "no outcome comes");
+            assert!(start.elapsed() < Duration::from_secs(10), "timed out");
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        assert_eq!(saver.problem(), Some(THREAD_STOPPED));
+        assert!(document.is_dirty(), "the lost save did not count");
+        saver.tick(&mut document, true).unwrap();
+        assert_eq!(saver.poll(&mut document).unwrap().unwrap().written, 1);
+        assert!(!document.is_dirty());
     }
 
     #[test]

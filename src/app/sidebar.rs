@@ -6,8 +6,10 @@ use eframe::egui::{self, Color32, RichText, Ui};
 use super::action::Action;
 use super::outline::truncate;
 use super::state::open_page::OpenPage;
+use super::state::sidebar_state::Edits;
 use super::text_view::rgb;
-use crate::annotation::{Annotation, Command, Kind, Status, TagSet};
+use crate::annotation::{Annotation, Command, Document, Kind, Status, TagSet};
+use crate::operations;
 
 /// Draws the sidebar; returns true if one of its text fields has the keyboard.
 pub fn panel(ui: &mut Ui, page: &mut OpenPage, actions: &mut Vec<Action>) -> bool {
@@ -139,7 +141,7 @@ fn inspector_ui(ui: &mut Ui, page: &mut OpenPage, actions: &mut Vec<Action>) -> 
         .num_columns(2)
         .spacing([8.0, 4.0])
         .show(ui, |ui| {
-            facts_ui(ui, annotation, document.tagset(), actions);
+            facts_ui(ui, annotation, document, actions);
             let mut field = |ui: &mut Ui, name: &str, value: &mut String| {
                 ui.label(name);
                 let response = ui.add(egui::TextEdit::singleline(value).desired_width(170.0));
@@ -172,20 +174,24 @@ fn inspector_ui(ui: &mut Ui, page: &mut OpenPage, actions: &mut Vec<Action>) -> 
     }
     if commit {
         let kind = document.tagset().get(&annotation.label).map(|t| t.kind);
-        push_edits(draft.commands(annotation, kind), actions);
-        sidebar.clear_draft();
+        let edits = draft.commands(annotation, kind);
+        // A field that could not be taken keeps what the user typed, to correct it.
+        if edits.problems.is_empty() {
+            sidebar.clear_draft();
+        }
+        push_edits(edits, actions);
     }
     editing
 }
 
 /// The inspector's first rows: label (to relabel), text, range, status (to accept or
 /// reject), origin.
-fn facts_ui(ui: &mut Ui, annotation: &Annotation, tagset: &TagSet, actions: &mut Vec<Action>) {
+fn facts_ui(ui: &mut Ui, annotation: &Annotation, document: &Document, actions: &mut Vec<Action>) {
     ui.label("label");
     egui::ComboBox::new("inspector-label", "relabel")
         .selected_text(&annotation.label)
         .show_ui(ui, |ui| {
-            for tag in tagset.tags() {
+            for tag in document.tagset().tags() {
                 if ui
                     .selectable_label(
                         tag.label == annotation.label,
@@ -193,10 +199,10 @@ fn facts_ui(ui: &mut Ui, annotation: &Annotation, tagset: &TagSet, actions: &mut
                     )
                     .clicked()
                 {
-                    actions.push(Action::edit(Command::Relabel {
-                        id: annotation.id.clone(),
-                        label: tag.label.clone(),
-                    }));
+                    let commands = operations::tag::relabel(document, annotation, &tag.label);
+                    if !commands.is_empty() {
+                        actions.push(Action::edit(Command::Batch(commands)));
+                    }
                 }
             }
         });
@@ -234,12 +240,17 @@ fn facts_ui(ui: &mut Ui, annotation: &Annotation, tagset: &TagSet, actions: &mut
     ui.end_row();
 }
 
-/// Queues the inspector's edits as one step, or says why they cannot be taken.
-fn push_edits(edits: Result<Vec<Command>, String>, actions: &mut Vec<Action>) {
-    match edits {
-        Ok(commands) if commands.is_empty() => {}
-        Ok(commands) => actions.push(Action::edit(Command::Batch(commands))),
-        Err(message) => actions.push(Action::Notice(message)),
+/// Queues the inspector's edits as one step, and says which fields could not be taken.
+fn push_edits(edits: Edits, actions: &mut Vec<Action>) {
+    let Edits { commands, problems } = edits;
+    if !commands.is_empty() {
+        actions.push(Action::edit(Command::Batch(commands)));
+    }
+    if !problems.is_empty() {
+        actions.push(Action::Notice(format!(
+            "Not taken from the inspector: {}",
+            problems.join("; ")
+        )));
     }
 }
 

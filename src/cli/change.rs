@@ -45,30 +45,44 @@ pub fn open_for_change(page: &Path, new_sidecar: bool) -> Result<Document, Strin
     }
 }
 
-/// Opens a page for changing, applies what `plan` decides as one undoable step, saves, and
-/// prints `plan`'s summary after the page's name. Any failure is one line on standard error,
-/// and then nothing is saved.
+/// What to change on a page: made from the document as opened, it gives the commands to apply
+/// as one step and the summary to print (or a message saying why nothing can be done).
+pub type Plan<'a> = dyn FnOnce(&Document) -> Result<(Vec<Command>, String), String> + 'a;
+
+/// Opens a page for changing (annotations recorded under `author`, if given), applies what
+/// `plan` decides as one undoable step, and saves. Returns the summary after the page's name,
+/// or one line saying what failed; then nothing was saved.
+pub fn apply_and_save(
+    page: &Path,
+    new_sidecar: bool,
+    author: Option<&str>,
+    plan: Box<Plan<'_>>,
+) -> Result<String, String> {
+    let name = page.display();
+    let mut document = open_for_change(page, new_sidecar)?;
+    if let Some(author) = author {
+        document.set_author(author);
+    }
+    let (commands, summary) = plan(&document).map_err(|message| format!("{name}: {message}"))?;
+    if !commands.is_empty() {
+        document
+            .apply(Command::Batch(commands))
+            .map_err(|err| format!("{name}: {err}; nothing was changed"))?;
+        document.save().map_err(|err| err.to_string())?;
+    }
+    Ok(format!("{name}: {summary}"))
+}
+
+/// [`apply_and_save`] for one page, printing the summary, or the failure on standard error.
 pub fn change_page(
     page: &Path,
     new_sidecar: bool,
     out: &mut Output,
     plan: impl FnOnce(&Document) -> Result<(Vec<Command>, String), String>,
 ) -> io::Result<ExitCode> {
-    let name = page.display();
-    let result = open_for_change(page, new_sidecar).and_then(|mut document| {
-        let (commands, summary) =
-            plan(&document).map_err(|message| format!("{name}: {message}"))?;
-        if !commands.is_empty() {
-            document
-                .apply(Command::Batch(commands))
-                .map_err(|err| format!("{name}: {err}; nothing was changed"))?;
-            document.save().map_err(|err| err.to_string())?;
-        }
-        Ok(summary)
-    });
-    match result {
+    match apply_and_save(page, new_sidecar, None, Box::new(plan)) {
         Ok(summary) => {
-            out.line(&format!("{name}: {summary}"))?;
+            out.line(&summary)?;
             Ok(ExitCode::SUCCESS)
         }
         Err(message) => {

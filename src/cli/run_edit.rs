@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use super::Output;
 use super::change::{change_page, parse_range};
 use crate::annotation::{AnnotationId, Command, Document, Kind};
+use crate::operations::tag;
 use crate::text::Span;
 
 /// Arguments of `copydesk edit`.
@@ -55,11 +56,17 @@ fn edit_commands(args: &EditArgs, document: &Document) -> Result<Vec<Command>, S
         .ok_or_else(|| format!("no annotation has id {}", args.id))?;
     let optional = |text: &str| (!text.is_empty()).then(|| text.to_owned());
     let mut commands = Vec::new();
+    // A new metric label reads the figure at the range; --metric fields then start from it.
+    let mut read_figure = None;
     if let Some(label) = &args.label {
-        commands.push(Command::Relabel {
-            id: id.clone(),
-            label: label.clone(),
-        });
+        for command in tag::relabel(document, annotation, label) {
+            match command {
+                Command::SetMetric { metric, .. } if !args.metric.is_empty() => {
+                    read_figure = metric;
+                }
+                other => commands.push(other),
+            }
+        }
     }
     if let Some(span) = args.range {
         commands.push(Command::SetRange {
@@ -90,7 +97,9 @@ fn edit_commands(args: &EditArgs, document: &Document) -> Result<Vec<Command>, S
         });
     }
     if !args.metric.is_empty() {
-        let mut metric = annotation.metric.clone().unwrap_or_default();
+        let mut metric = read_figure
+            .or_else(|| annotation.metric.clone())
+            .unwrap_or_default();
         for field in &args.metric {
             let (name, value) = field
                 .split_once('=')

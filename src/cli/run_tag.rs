@@ -4,9 +4,9 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::change::{change_page, open_for_change, parse_range};
+use super::change::{apply_and_save, change_page, parse_range};
 use super::{Output, report, status};
-use crate::annotation::{AnnotationId, Command, Status};
+use crate::annotation::{AnnotationId, Command, Document, Status};
 use crate::operations::tag::{self, Outcome, Tagging};
 use crate::text::Span;
 
@@ -71,11 +71,18 @@ pub fn run(args: &TagArgs, out: &mut Output) -> io::Result<ExitCode> {
 }
 
 fn tag_page(args: &TagArgs, page: &Path) -> Result<String, String> {
-    let mut document = open_for_change(page, args.new_sidecar)?;
-    if let Some(author) = &args.author {
-        document.set_author(author);
-    }
-    let name = page.display();
+    let author = args.author.as_deref();
+    apply_and_save(
+        page,
+        args.new_sidecar,
+        author,
+        Box::new(|document| plan(args, document)),
+    )
+}
+
+/// The commands tagging the page asks for, and the summary: how many were added, accepted,
+/// there already, or rejected earlier and left alone.
+fn plan(args: &TagArgs, document: &Document) -> Result<(Vec<Command>, String), String> {
     let spans = match (&args.quote, args.range) {
         (Some(quote), _) => {
             let mut found = document.source().find_all(quote);
@@ -89,7 +96,7 @@ fn tag_page(args: &TagArgs, page: &Path) -> Result<String, String> {
     };
     if spans.is_empty() {
         let quote = args.quote.as_deref().unwrap_or_default();
-        return Err(format!("{name}: {quote:?} does not occur on the page"));
+        return Err(format!("{quote:?} does not occur on the page"));
     }
     let tagging = Tagging {
         label: &args.label,
@@ -100,35 +107,35 @@ fn tag_page(args: &TagArgs, page: &Path) -> Result<String, String> {
         },
         note: args.note.as_deref(),
     };
-    let (commands, outcomes) = tag::tag(&document, &spans, &tagging);
-    if !commands.is_empty() {
-        document
-            .apply(Command::Batch(commands))
-            .map_err(|err| format!("{name}: {err}"))?;
-        document.save().map_err(|err| err.to_string())?;
-    }
+    let (commands, outcomes) = tag::tag(document, &spans, &tagging);
     let count = |kind: fn(&Outcome) -> bool| outcomes.iter().filter(|o| kind(o)).count();
     let added = count(|o| matches!(o, Outcome::Added(_)));
     let accepted = count(|o| matches!(o, Outcome::Accepted(_) | Outcome::Relabelled(_)));
     let skipped = count(|o| matches!(o, Outcome::Unchanged(_)));
-    let mut message = format!("{name}: tagged {added} × {}", args.label);
+    let rejected = count(|o| matches!(o, Outcome::Rejected(_)));
+    let mut summary = format!("tagged {added} × {}", args.label);
     if accepted > 0 {
-        message.push_str(&format!(", accepted {accepted} suggested"));
+        summary.push_str(&format!(", accepted {accepted} suggested"));
     }
     if skipped > 0 {
-        message.push_str(&format!(", {skipped} already tagged"));
+        summary.push_str(&format!(", {skipped} already tagged"));
+    }
+    if rejected > 0 {
+        summary.push_str(&format!(
+            ", {rejected} rejected earlier and left so (review --accept --id takes one back)"
+        ));
     }
     if let Some(quote) = &args.quote
         && !args.all
     {
         let total = document.source().find_all(quote).len();
         if total > 1 {
-            message.push_str(&format!(
+            summary.push_str(&format!(
                 " (the first of {total} occurrences; --all tags every one)"
             ));
         }
     }
-    Ok(message)
+    Ok((commands, summary))
 }
 
 /// Removes annotations by id and saves.

@@ -116,6 +116,9 @@ impl Metric {
     /// Sets `number` from `value` and `scale` after a person edited them: a decimal figure
     /// (thousands separators allowed) times the scale; `None` for anything else.
     pub fn renumber(&mut self) {
+        // Sidecars written before the default scale was 1 may hold scale 0, which no figure
+        // has: it means 1.
+        self.scale = self.scale.max(1);
         self.number = self
             .value
             .replace([',', '，'], "")
@@ -126,7 +129,7 @@ impl Metric {
 
     /// The scale word of a factor: `万`, `亿`, `万亿`, or `""` for 1 (or a factor with no
     /// word, shown as its number by [`Metric::field`]).
-    pub fn scale_name(scale: u64) -> &'static str {
+    fn scale_name(scale: u64) -> &'static str {
         match scale {
             Self::WAN => "万",
             Self::YI => "亿",
@@ -135,9 +138,9 @@ impl Metric {
         }
     }
 
-    /// The factor of a scale as a person types it: `万`, `亿`, `万亿`, a number, or nothing
-    /// for 1.
-    pub fn parse_scale(text: &str) -> Result<u64, MetricFieldError> {
+    /// The factor of a scale as a person types it: `万`, `亿`, `万亿`, a positive number, or
+    /// nothing for 1.
+    fn parse_scale(text: &str) -> Result<u64, MetricFieldError> {
         match text.trim() {
             "" | "1" => Ok(1),
             "万" => Ok(Self::WAN),
@@ -309,6 +312,17 @@ mod tests {
         );
         metric.set_field("change", "").unwrap();
         assert_eq!(metric.change, None);
+    }
+
+    #[test]
+    fn a_scale_of_zero_from_an_old_sidecar_counts_as_one() {
+        let mut metric: Metric =
+            ron::from_str("(value: \"3\", scale: 0, number: Some(0.0))").unwrap();
+        assert_eq!(metric.field("scale"), "");
+        metric.set_field("value", "12").unwrap();
+        assert_eq!((metric.scale, metric.number), (1, Some(12.0)));
+        let missing: Metric = ron::from_str("(value: \"3\")").unwrap();
+        assert_eq!(missing.scale, 1);
     }
 
     #[test]

@@ -1,13 +1,18 @@
 //! Tagging: a label on ranges of the page, from a selection in the app or `copydesk tag`.
 //!
 //! Tagging never doubles an annotation: where one of the label already covers exactly the
-//! range it is kept (accepted if it was a suggestion or rejected), and a suggestion of another
+//! range it is kept (accepted if it was a suggestion; a rejected one stays rejected, since a
+//! reviewer said no to it and a gazetteer pass must not overrule that), and a suggestion of another
 //! label on exactly the range takes the new label and is accepted, as if the user had
 //! reviewed it. Only where nothing covers exactly the range is an annotation added; a metric
 //! label gets its figure read as a suggestion of it would be. A label given to one selected
 //! annotation ([`label_annotation`]) accepts it too, if it was a suggestion.
 
-use crate::annotation::{Annotation, AnnotationId, Command, Document, Kind, Origin, Status};
+use std::collections::HashSet;
+
+use crate::annotation::{
+    Annotation, AnnotationId, Command, Document, Kind, Metric, Origin, Status,
+};
 use crate::suggest;
 use crate::text::Span;
 
@@ -38,7 +43,10 @@ impl<'a> Tagging<'a> {
 pub enum Outcome {
     /// An annotation of the label was there already, with the status asked for.
     Unchanged(AnnotationId),
-    /// An annotation of the label was there as a suggestion (or rejected): it is accepted.
+    /// An annotation of the label was there, rejected by a reviewer: it is left as it is (the
+    /// user can accept it on purpose, by id or with the review key).
+    Rejected(AnnotationId),
+    /// An annotation of the label was there as a suggestion: it is accepted.
     Accepted(AnnotationId),
     /// A suggestion of another label was there: it takes the label and is accepted.
     Relabelled(AnnotationId),
@@ -50,41 +58,57 @@ impl Outcome {
     /// The annotation that now carries the label on the range.
     pub fn id(&self) -> &AnnotationId {
         match self {
-            Self::Unchanged(id) | Self::Accepted(id) | Self::Relabelled(id) | Self::Added(id) => id,
+            Self::Unchanged(id)
+            | Self::Rejected(id)
+            | Self::Accepted(id)
+            | Self::Relabelled(id)
+            | Self::Added(id) => id,
         }
     }
 }
 
+/// How much an annotation of the label already on the range counts: an accepted one first,
+/// then a suggestion, then a rejected one.
+fn rank(status: Status) -> u8 {
+    match status {
+        Status::Accepted => 0,
+        Status::Suggested => 1,
+        Status::Rejected => 2,
+    }
+}
+
 /// The commands that tag `spans`, and what each does, in the order of `spans` (a span given
-/// twice is tagged once). Apply the commands as one step: they are empty when every outcome
-/// is [`Outcome::Unchanged`]. The label is not checked here: applying the commands refuses a
-/// label outside the tag set, and a range that does not fit the page, and then changes nothing.
+/// twice is tagged once). Apply the commands as one step: they are empty when no outcome is
+/// [`Outcome::Accepted`], [`Outcome::Relabelled`] or [`Outcome::Added`]. The label is not
+/// checked here: applying the commands refuses a label outside the tag set, and a range that
+/// does not fit the page, and then changes nothing.
 pub fn tag(
     document: &Document,
     spans: &[Span],
     tagging: &Tagging<'_>,
 ) -> (Vec<Command>, Vec<Outcome>) {
-    let metric_label = document
-        .tagset()
-        .get(tagging.label)
-        .is_some_and(|tag| tag.kind == Kind::Metric);
     let mut commands = Vec::new();
     let mut outcomes: Vec<Outcome> = Vec::new();
-    let mut done: Vec<Span> = Vec::new();
+    let mut done: HashSet<Span> = HashSet::new();
     for &span in spans {
-        if done.contains(&span) {
+        if !done.insert(span) {
             continue;
         }
-        done.push(span);
         let on_span: Vec<&Annotation> = document
             .overlapping(span)
             .filter(|a| a.span() == span)
             .collect();
-        let same = on_span.iter().find(|a| a.label == tagging.label);
+        let same = on_span
+            .iter()
+            .filter(|a| a.label == tagging.label)
+            .min_by_key(|a| rank(a.status));
         let other_suggestion = on_span
             .iter()
             .find(|a| a.status == Status::Suggested && tagging.status == Status::Accepted);
         let outcome = match (same, other_suggestion) {
+            (Some(same), _) if same.status == Status::Rejected => {
+                Outcome::Rejected(same.id.clone())
+            }
             (Some(same), _)
                 if same.status == tagging.status || tagging.status == Status::Suggested =>
             {
@@ -98,14 +122,7 @@ pub fn tag(
                 Outcome::Accepted(same.id.clone())
             }
             (None, Some(suggestion)) => {
-                commands.push(Command::Relabel {
-                    id: suggestion.id.clone(),
-                    label: tagging.label.to_owned(),
-                });
-                commands.push(Command::SetStatus {
-                    id: suggestion.id.clone(),
-                    status: Status::Accepted,
-                });
+                commands.extend(label_annotation(document, suggestion, tagging.label));
                 Outcome::Relabelled(suggestion.id.clone())
             }
             (None, None) => {
@@ -118,13 +135,7 @@ pub fn tag(
                 );
                 annotation.status = tagging.status;
                 annotation.note = tagging.note.map(str::to_owned);
-                if metric_label {
-                    annotation.metric = Some(suggest::metric_at(
-                        document.source(),
-                        document.bulletin(),
-                        span,
-                    ));
-                }
+                annotation.metric = figure_for(document, tagging.label, span);
                 let id = annotation.id.clone();
                 commands.push(Command::Add(annotation));
                 Outcome::Added(id)
@@ -135,17 +146,42 @@ pub fn tag(
     (commands, outcomes)
 }
 
-/// The commands that give one annotation the label, as a label key does on a selected
-/// annotation: a suggestion takes the label and is accepted (the user has looked at it and
-/// said what it is); anything else only takes the label. None if there is nothing to change.
-pub fn label_annotation(annotation: &Annotation, label: &str) -> Vec<Command> {
-    let mut commands = Vec::new();
-    if annotation.label != label {
-        commands.push(Command::Relabel {
+/// The figure at `span` if `label` is a metric label, read as a suggestion of it would be.
+fn figure_for(document: &Document, label: &str, span: Span) -> Option<Metric> {
+    let metric_label = document
+        .tagset()
+        .get(label)
+        .is_some_and(|tag| tag.kind == Kind::Metric);
+    metric_label.then(|| suggest::metric_at(document.source(), document.bulletin(), span))
+}
+
+/// The commands that give an annotation another label: the label, and — when it becomes a
+/// metric without a figure — the figure read at its range, as tagging would. The inspector's
+/// label box and `copydesk edit --label` use this. None if the label is the same.
+pub fn relabel(document: &Document, annotation: &Annotation, label: &str) -> Vec<Command> {
+    if annotation.label == label {
+        return Vec::new();
+    }
+    let mut commands = vec![Command::Relabel {
+        id: annotation.id.clone(),
+        label: label.to_owned(),
+    }];
+    if annotation.metric.is_none()
+        && let Some(metric) = figure_for(document, label, annotation.span())
+    {
+        commands.push(Command::SetMetric {
             id: annotation.id.clone(),
-            label: label.to_owned(),
+            metric: Some(metric),
         });
     }
+    commands
+}
+
+/// The commands that give one annotation the label, as a label key does on a selected
+/// annotation: it is [`relabel`]led, and a suggestion is accepted too (the user has looked at
+/// it and said what it is). None if there is nothing to change.
+pub fn label_annotation(document: &Document, annotation: &Annotation, label: &str) -> Vec<Command> {
+    let mut commands = relabel(document, annotation, label);
     if annotation.status == Status::Suggested {
         commands.push(Command::SetStatus {
             id: annotation.id.clone(),
@@ -221,6 +257,61 @@ mod tests {
     }
 
     #[test]
+    fn a_rejected_annotation_stays_rejected_unless_a_suggestion_is_there_too() {
+        let mut document = document();
+        let span = document.source().find_all("林晓舟")[0];
+        let rejected = suggestion(&document, "PER", span);
+        let rejected_id = rejected.id.clone();
+        apply(&mut document, vec![Command::Add(rejected)]);
+        apply(
+            &mut document,
+            vec![Command::SetStatus {
+                id: rejected_id.clone(),
+                status: Status::Rejected,
+            }],
+        );
+        let (commands, outcomes) = tag(&document, &[span], &Tagging::accepted("PER"));
+        assert!(commands.is_empty());
+        assert_eq!(outcomes, [Outcome::Rejected(rejected_id.clone())]);
+        // A new suggestion of the same label on the same range is the one accepted.
+        let again = suggestion(&document, "PER", span);
+        let again_id = again.id.clone();
+        apply(&mut document, vec![Command::Add(again)]);
+        let (commands, outcomes) = tag(&document, &[span], &Tagging::accepted("PER"));
+        assert_eq!(outcomes, [Outcome::Accepted(again_id.clone())]);
+        apply(&mut document, commands);
+        assert_eq!(
+            document.get(&again_id).map(|a| a.status),
+            Some(Status::Accepted)
+        );
+        assert_eq!(
+            document.get(&rejected_id).map(|a| a.status),
+            Some(Status::Rejected)
+        );
+    }
+
+    #[test]
+    fn a_suggestion_relabelled_as_a_metric_gets_its_figure() {
+        let mut document = document();
+        let span = document.source().find_all("12.5亿元")[0];
+        let suggested = suggestion(&document, "DATE", span);
+        let id = suggested.id.clone();
+        apply(&mut document, vec![Command::Add(suggested)]);
+        let (commands, outcomes) = tag(&document, &[span], &Tagging::accepted("METRIC"));
+        assert_eq!(outcomes, [Outcome::Relabelled(id.clone())]);
+        apply(&mut document, commands);
+        let annotation = document.get(&id).unwrap();
+        assert_eq!(annotation.label, "METRIC");
+        assert_eq!(
+            annotation.metric.as_ref().and_then(|m| m.number),
+            Some(1_250_000_000.0)
+        );
+        // Back to an entity: the figure is kept (undo is the way to drop it), nothing added.
+        assert_eq!(relabel(&document, annotation, "DATE").len(), 1);
+        assert!(relabel(&document, annotation, "METRIC").is_empty());
+    }
+
+    #[test]
     fn a_suggestion_of_another_label_is_relabelled_and_accepted() {
         let mut document = document();
         let span = document.source().find_all("新区")[0];
@@ -257,22 +348,22 @@ mod tests {
         apply(&mut document, vec![Command::Add(suggested)]);
         let annotation = document.get(&id).unwrap();
         assert_eq!(
-            label_annotation(annotation, "ORG"),
+            label_annotation(&document, annotation, "ORG"),
             [Command::SetStatus {
                 id: id.clone(),
                 status: Status::Accepted
             }]
         );
-        let commands = label_annotation(annotation, "LOC");
+        let commands = label_annotation(&document, annotation, "LOC");
         apply(&mut document, commands);
         let annotation = document.get(&id).unwrap();
         assert_eq!(
             (annotation.label.as_str(), annotation.status),
             ("LOC", Status::Accepted)
         );
-        assert!(label_annotation(annotation, "LOC").is_empty());
+        assert!(label_annotation(&document, annotation, "LOC").is_empty());
         assert_eq!(
-            label_annotation(annotation, "ORG"),
+            label_annotation(&document, annotation, "ORG"),
             [Command::Relabel {
                 id,
                 label: "ORG".into()

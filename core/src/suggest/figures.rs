@@ -161,7 +161,6 @@ fn percent_at(chars: &[char], at: usize) -> Option<(Option<Candidate>, usize)> {
     let metric = Metric {
         value: chars[at..numeral.end].iter().collect(),
         number: Some(numeral.value),
-        scale: 1,
         unit: Some("%".to_owned()),
         ..Metric::default()
     };

@@ -145,7 +145,6 @@ pub fn metric_at(source: &Source, bulletin: &Bulletin, span: Span) -> Metric {
     }
     let mut metric = Metric {
         value: source.slice(span).trim().to_owned(),
-        scale: 1,
         ..Metric::default()
     };
     metric.renumber();

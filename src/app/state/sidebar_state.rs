@@ -47,73 +47,82 @@ impl Draft {
         }
     }
 
-    /// The commands that make `annotation` say what the fields say (none if nothing changed),
-    /// or why a field cannot be taken (a scale that is no scale).
-    pub fn commands(
-        &self,
-        annotation: &Annotation,
-        kind: Option<Kind>,
-    ) -> Result<Vec<Command>, String> {
+    /// The commands that make `annotation` say what the fields say (none if nothing changed).
+    /// A field that cannot be taken (a scale that is no scale) is left out, and said why; the
+    /// other fields are still taken.
+    pub fn commands(&self, annotation: &Annotation, kind: Option<Kind>) -> Edits {
         let id = &annotation.id;
         let optional = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_owned());
-        let mut commands = Vec::new();
+        let mut edits = Edits::default();
         let note = optional(&self.note);
         if note != annotation.note {
-            commands.push(Command::SetNote {
+            edits.commands.push(Command::SetNote {
                 id: id.clone(),
                 note,
             });
         }
         let correction = optional(&self.correction);
         if kind == Some(Kind::Correction) && correction != annotation.correction {
-            commands.push(Command::SetCorrection {
+            edits.commands.push(Command::SetCorrection {
                 id: id.clone(),
                 correction,
             });
         }
         if kind == Some(Kind::Metric) {
-            let metric = self.metric(annotation.metric.as_ref())?;
+            let (metric, problems) = self.metric(annotation.metric.as_ref());
+            edits.problems = problems;
             if metric != annotation.metric {
-                commands.push(Command::SetMetric {
+                edits.commands.push(Command::SetMetric {
                     id: id.clone(),
                     metric,
                 });
             }
         }
-        Ok(commands)
+        edits
     }
 
     /// The metric these fields describe: `before` with the fields that differ from it set, so
     /// what the fields do not show (an upper bound, a direction set by hand) is kept, and
-    /// `number` is recomputed only when value or scale changed.
-    pub fn metric(&self, before: Option<&Metric>) -> Result<Option<Metric>, String> {
+    /// `number` is recomputed only when value or scale changed. A field that cannot be set
+    /// keeps its value from `before`, and the reason is returned.
+    pub fn metric(&self, before: Option<&Metric>) -> (Option<Metric>, Vec<String>) {
         if before.is_none() && self.metric.iter().all(|text| text.trim().is_empty()) {
-            return Ok(None);
+            return (None, Vec::new());
         }
         let mut metric = before.cloned().unwrap_or_default();
+        let mut problems = Vec::new();
         for (name, text) in Metric::FIELDS.iter().zip(&self.metric) {
-            if metric.field(name) != text.trim() {
-                metric
-                    .set_field(name, text)
-                    .map_err(|err| err.to_string())?;
+            if metric.field(name) != text.trim()
+                && let Err(err) = metric.set_field(name, text)
+            {
+                problems.push(err.to_string());
             }
         }
-        Ok(Some(metric))
+        (Some(metric), problems)
     }
+}
+
+/// What committing the inspector's fields asks for.
+#[derive(Debug, Default, PartialEq)]
+pub struct Edits {
+    /// The changes, to apply as one step.
+    pub commands: Vec<Command>,
+    /// Fields that could not be taken, and why.
+    pub problems: Vec<String>,
 }
 
 impl SidebarState {
     /// The commands for edits still pending in the inspector's fields, which are then cleared.
-    pub fn take_pending(&mut self, document: &Document) -> Result<Vec<Command>, String> {
+    pub fn take_pending(&mut self, document: &Document) -> Edits {
         let Some((id, draft)) = self.draft.take() else {
-            return Ok(Vec::new());
+            return Edits::default();
         };
         match document.get(&id) {
             Some(annotation) => {
                 let kind = document.tagset().get(&annotation.label).map(|t| t.kind);
                 draft.commands(annotation, kind)
             }
-            None => Ok(Vec::new()),
+            None => Edits::default(),
         }
     }
 
@@ -125,8 +134,8 @@ impl SidebarState {
         &mut self,
         document: &Document,
         annotation: &Annotation,
-    ) -> (&mut Draft, Result<Vec<Command>, String>) {
-        let mut pending = Ok(Vec::new());
+    ) -> (&mut Draft, Edits) {
+        let mut pending = Edits::default();
         let keep = match &self.draft {
             Some((old_id, draft)) if old_id != &annotation.id => {
                 if let Some(old) = document.get(old_id) {
@@ -218,7 +227,9 @@ mod tests {
             ]),
             ..Draft::default()
         };
-        let metric = draft.metric(None).unwrap().unwrap();
+        let (metric, problems) = draft.metric(None);
+        assert!(problems.is_empty());
+        let metric = metric.unwrap();
         assert_eq!(metric.number, Some(55_410_000_000.0));
         assert_eq!(metric.scale, Metric::YI);
         assert_eq!(
@@ -231,8 +242,11 @@ mod tests {
             correction: String::new(),
             ..draft
         };
-        assert_eq!(again.metric(annotation_metric.as_ref()), Ok(Some(metric)));
-        assert_eq!(Draft::default().metric(None), Ok(None));
+        assert_eq!(
+            again.metric(annotation_metric.as_ref()),
+            (Some(metric), Vec::new())
+        );
+        assert_eq!(Draft::default().metric(None), (None, Vec::new()));
     }
 
     #[test]
@@ -249,16 +263,54 @@ mod tests {
             ..Draft::default()
         };
         draft.metric[2] = "家".into();
-        let metric = draft.metric(Some(&before)).unwrap().unwrap();
+        let metric = draft.metric(Some(&before)).0.unwrap();
         assert_eq!(
             (metric.number, metric.unit.as_deref()),
             (Some(3500.0), Some("家"))
         );
         draft.metric[1] = "千".into();
+        draft.note = "核对原文".into();
+        let annotation = {
+            let source =
+                crate::text::Source::from_text("三千五百户", crate::text::PageEncoding::Utf8);
+            let mut a = Annotation::new(
+                &source,
+                "METRIC",
+                crate::text::Span::new(0, 5),
+                Origin::Manual,
+                "t",
+            );
+            a.metric = Some(before);
+            a
+        };
+        let edits = draft.commands(&annotation, Some(Kind::Metric));
         assert_eq!(
-            draft.metric(Some(&before)),
-            Err("scale \"千\" is not 万, 亿, 万亿 or a positive number".into())
+            edits.problems,
+            ["scale \"千\" is not 万, 亿, 万亿 or a positive number"],
+            "the bad field is named"
         );
+        let taken: Vec<&str> = edits
+            .commands
+            .iter()
+            .map(|c| match c {
+                Command::SetNote { .. } => "note",
+                Command::SetMetric { .. } => "metric",
+                _ => "other",
+            })
+            .collect();
+        assert_eq!(
+            taken,
+            ["note", "metric"],
+            "the other fields are still taken"
+        );
+        let Some(Command::SetMetric {
+            metric: Some(metric),
+            ..
+        }) = edits.commands.last()
+        else {
+            panic!("{edits:?}");
+        };
+        assert_eq!((metric.scale, metric.unit.as_deref()), (1, Some("家")));
     }
 
     #[test]
