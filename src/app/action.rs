@@ -14,7 +14,8 @@ use crate::text::Span;
 pub enum Action {
     /// A menu or keyboard command.
     Ui(UiCommand),
-    /// Apply a label: tag the selection, or relabel the selected annotation.
+    /// Apply a label: tag the selection, or relabel the selected annotation (accepting it if it
+    /// was a suggestion).
     Tag(String),
     /// Change the annotations.
     Edit(Box<Command>),

@@ -13,7 +13,7 @@
 //! - this module applies them; `files` (open, save, close) and `suggestions` (review keys)
 //!   are its methods on [`CopydeskApp`] for those jobs.
 
-pub mod action;
+mod action;
 mod center;
 mod chrome;
 pub mod dialogs;
@@ -24,7 +24,7 @@ mod outline;
 mod saver;
 mod settings;
 mod sidebar;
-pub mod state;
+mod state;
 mod suggestions;
 mod text_view;
 mod ui_command;
@@ -523,6 +523,21 @@ fn no_dialog_notice() -> String {
     "No file chosen. If no dialog appeared, this desktop has no file-chooser portal: drag a page onto the window, or start copydesk with the page's path.".into()
 }
 
+/// winit's error on one line, without the source file it names (`os error at …/mod.rs:788:`).
+fn readable(error: &str) -> String {
+    let error = error.replace('\n', " ");
+    match error.find("os error at ") {
+        Some(at) => match error[at..].find(": ") {
+            Some(colon) => format!("{}{}", &error[..at], &error[at + colon + 2..]),
+            None => error,
+        },
+        None => error,
+    }
+}
+
+/// What still works when the window cannot open.
+const WITHOUT_WINDOW: &str = "the subcommands (copydesk segment, tag, annotations, suggest, review…) work without a display: see copydesk --help";
+
 /// What to tell a user who started the window where there is no display.
 const NO_DISPLAY: &str = "cannot open the window: there is no display (neither DISPLAY nor WAYLAND_DISPLAY is set); the window needs a desktop session, but the subcommands (copydesk segment, tag, annotations, suggest, review…) work without one: see copydesk --help";
 
@@ -563,5 +578,27 @@ pub fn run(path: Option<PathBuf>) -> Result<(), String> {
             )))
         }),
     )
-    .map_err(|err| format!("cannot open the window: {err}"))
+    .map_err(|err| {
+        let display = ["WAYLAND_DISPLAY", "DISPLAY"]
+            .iter()
+            .find_map(|name| Some(format!(" ({name} is {})", std::env::var(name).ok()?)))
+            .unwrap_or_default();
+        format!(
+            "cannot open the window{display}: {}; {WITHOUT_WINDOW}",
+            readable(&err.to_string())
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_window_error_reads_on_one_line_without_the_source_file() {
+        let winit = "winit EventLoopError: os error at /root/.cargo/registry/src/winit-0.30.13/src/platform_impl/linux/mod.rs:788: Failed to open connection to X server";
+        assert_eq!(
+            super::readable(winit),
+            "winit EventLoopError: Failed to open connection to X server"
+        );
+        assert_eq!(super::readable("no GL\ncontext"), "no GL context");
+    }
 }

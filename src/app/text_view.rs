@@ -146,7 +146,7 @@ pub fn snap_to_graphemes(text: &str, start: usize, end: usize) -> (usize, usize)
 }
 
 /// The annotations drawn over `extent`: not rejected, not orphaned.
-pub fn overlapping<'a>(marks: &Marks<'a>, extent: Span) -> impl Iterator<Item = &'a Annotation> {
+pub fn drawn_over<'a>(marks: &Marks<'a>, extent: Span) -> impl Iterator<Item = &'a Annotation> {
     marks
         .document
         .overlapping(extent)
@@ -163,7 +163,7 @@ pub fn paragraph_ui(
     label: &str,
 ) -> Interaction {
     let extent = paragraph.extent();
-    let visible: Vec<&Annotation> = overlapping(marks, extent).collect();
+    let visible: Vec<&Annotation> = drawn_over(marks, extent).collect();
     let job_template = build_job(paragraph, style, marks, &visible);
     let mut layouter = |ui: &Ui, _text: &dyn egui::TextBuffer, wrap_width: f32| -> Arc<Galley> {
         let mut job = job_template.clone();
@@ -450,7 +450,7 @@ mod tests {
             current_hit: None,
             dark: false,
         };
-        let found: Vec<(usize, usize)> = overlapping(&marks, Span::new(30, 100))
+        let found: Vec<(usize, usize)> = drawn_over(&marks, Span::new(30, 100))
             .map(|a| (a.start, a.end))
             .collect();
         assert_eq!(found, [(0, 150), (45, 50)]);

@@ -1,4 +1,5 @@
-//! Every action of the app as a value: its name, its shortcut, and where it is listed.
+//! Every menu and keyboard command of the app as a value: its name, its shortcut, and where it
+//! is listed.
 //!
 //! The menu bar, the keyboard handler (`keys`) and the help overlay all read from
 //! [`UiCommand`], so a shortcut is defined once. Commands raised while drawing a frame are

@@ -1,9 +1,11 @@
 //! The command line: `copydesk [PAGE]` and its subcommands.
 //!
-//! Each subcommand lives in its own module, `run_<subcommand>`, and turns the core's results
-//! into text for people or JSON for scripts; what a subcommand does to a page is the core's
-//! [`operations`](crate::operations), the same the app calls. Output goes through [`Output`], which stops quietly when the reader of a
-//! pipe goes away. Errors are one line each on standard error, naming the file.
+//! Each subcommand lives in a module `run_<subcommand>` (`untag` beside `tag` in `run_tag`),
+//! which turns the core's results into text for people or JSON for scripts; what a subcommand
+//! does to a page is the core's [`operations`](crate::operations), the same the app calls.
+//! Output goes through [`Output`], which stops quietly when the reader of a pipe goes away and
+//! reports output it could not write. Errors are one line each on standard error, naming the
+//! file.
 
 mod change;
 mod outline_text;

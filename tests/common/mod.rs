@@ -5,7 +5,10 @@
     clippy::expect_used,
     reason = "a failing test may panic"
 )]
-#![allow(dead_code, reason = "each test file uses a different part")]
+#![allow(
+    dead_code,
+    reason = "the GUI tests' helpers are unused when the gui feature is off"
+)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -1,11 +1,16 @@
 //! Annotations: what editors and researchers mark on a page, and where it is kept.
 //!
 //! - [`model`]: one annotation (entity, metric, correction or note) and its anchoring data;
+//! - [`metric`]: a metric's fields (value, scale, unit, indicator, period, change), set from
+//!   text;
 //! - [`tagset`]: the labels, their colours and hotkeys;
 //! - [`sidecar`]: the `PAGE.ann.ron` file, read carefully and written atomically;
 //! - [`anchor`]: placing annotations again after the page text changed;
-//! - [`Document`]: page + segmentation + annotations, changed only through [`Command`]s, with
-//!   undo, redo and a save that merges with changes made on disk.
+//! - [`locate`]: the item and pane a range falls in;
+//! - [`Document`] (`document`): page + segmentation + annotations, changed only through
+//!   [`Command`]s (`command`), with undo and redo;
+//! - `save` and `disk`: a save that merges with changes made on disk, off the UI thread if
+//!   the caller likes.
 
 pub mod anchor;
 mod command;

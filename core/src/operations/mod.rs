@@ -6,8 +6,9 @@
 //! - [`review`]: choose suggestions (every one of a label in a story, the next to look at)
 //!   and accept or reject them.
 //!
-//! Each returns the [`Command`](crate::annotation::Command)s to apply, so the caller applies
-//! them as one undoable step and decides when to save. Finding text is
+//! Nothing here changes a document: what changes it comes back as
+//! [`Command`](crate::annotation::Command)s, so the caller applies them as one undoable step
+//! and decides when to save. Finding text is
 //! [`Source::find_all`](crate::text::Source::find_all), a metric's fields are
 //! [`Metric::set_field`](crate::annotation::Metric::set_field), and the annotations over a
 //! range are [`Document::overlapping`](crate::annotation::Document::overlapping).
