@@ -189,9 +189,7 @@ fn read_only_folder_keeps_the_work_in_memory() {
         )),
         "{message}"
     );
-    assert!(
-        message.ends_with("your annotations are still open, and the previous sidecar is intact")
-    );
+    assert!(message.ends_with("nothing was saved, and the previous sidecar is intact"));
     assert!(document.is_dirty());
     assert_eq!(document.annotations(), [added]);
     assert!(!path_for(&page).exists());

@@ -21,6 +21,8 @@ mod annotate_cli;
 mod annotation_props;
 /// House rules read from the source: sibling modules never import each other; no GUI in core.
 mod architecture;
+/// Several processes saving one page at once.
+mod contention;
 /// The desktop app, driven headlessly through AccessKit.
 #[cfg(feature = "gui")]
 mod gui;

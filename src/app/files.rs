@@ -181,16 +181,17 @@ impl CopydeskApp {
         }
     }
 
+    /// Says a save failed. Another copydesk saving the same page only delays this one: autosave
+    /// tries again by itself. Anything else waits for the user's Retry.
     pub(super) fn save_failed(&mut self, err: &SaveError) {
+        if let SaveError::Busy { .. } = err {
+            self.notice = Some(format!(
+                "Another copydesk is saving this page; trying again. ({err})"
+            ));
+            return;
+        }
         self.autosave_paused = true;
-        self.banner = Some(Banner {
-            message: err.to_string(),
-            choices: vec![
-                ("Retry".into(), Action::RetrySave),
-                ("Dismiss".into(), Action::DismissBanner),
-            ],
-            error: true,
-        });
+        self.banner = Some(save_failed_banner(err));
     }
 
     /// Saves now, on this thread, with any edit still open in the inspector's fields.
@@ -241,13 +242,25 @@ impl CopydeskApp {
         }
         if let Err(err) = self.flush() {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.save_failed(&err);
-            if let Some(banner) = &mut self.banner {
-                banner
-                    .choices
-                    .push(("Quit without saving".into(), Action::QuitWithoutSaving));
-            }
+            self.autosave_paused = true;
+            let mut banner = save_failed_banner(&err);
+            banner
+                .choices
+                .push(("Quit without saving".into(), Action::QuitWithoutSaving));
+            self.banner = Some(banner);
         }
+    }
+}
+
+/// The banner of a failed save: what happened, and Retry.
+fn save_failed_banner(err: &SaveError) -> Banner {
+    Banner {
+        message: format!("{err}. Your annotations are still open here."),
+        choices: vec![
+            ("Retry".into(), Action::RetrySave),
+            ("Dismiss".into(), Action::DismissBanner),
+        ],
+        error: true,
     }
 }
 

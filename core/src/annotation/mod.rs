@@ -10,13 +10,14 @@
 //! - [`Document`] (`document`): page + segmentation + annotations, changed only through
 //!   [`Command`]s (`command`), with undo and redo;
 //! - `save` and `disk`: a save that merges with changes made on disk, off the UI thread if
-//!   the caller likes.
+//!   the caller likes; [`lock`]: one save of a sidecar at a time across processes.
 
 pub mod anchor;
 mod command;
 mod disk;
 mod document;
 mod locate;
+pub mod lock;
 mod metric;
 pub mod model;
 mod save;

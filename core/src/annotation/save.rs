@@ -15,6 +15,7 @@ use serde::Serialize;
 use super::anchor::reanchor;
 use super::disk::{DiskState, modified_times};
 use super::document::Document;
+use super::lock::{self, LockError};
 use super::model::{Annotation, AnnotationId};
 use super::sidecar::{self, SidecarError, SidecarFile};
 use crate::text::Source;
@@ -81,6 +82,14 @@ pub enum SaveError {
         /// What the system said.
         error: std::io::Error,
     },
+    /// Another copydesk process held the sidecar's lock for all of [`lock::WAIT`]: it is
+    /// saving the same page. Nothing was written; try again.
+    Busy {
+        /// The sidecar.
+        path: PathBuf,
+        /// Its lock file.
+        lock: PathBuf,
+    },
 }
 
 impl fmt::Display for SaveError {
@@ -93,8 +102,15 @@ impl fmt::Display for SaveError {
             ),
             Self::Write { path, error } => write!(
                 f,
-                "{}: cannot save the sidecar: {error}; your annotations are still open, and the previous sidecar is intact",
+                "{}: cannot save the sidecar: {error}; nothing was saved, and the previous sidecar is intact",
                 path.display()
+            ),
+            Self::Busy { path, lock } => write!(
+                f,
+                "{}: another copydesk is saving this page and held {} for {} s; nothing was saved: try again",
+                path.display(),
+                lock.display(),
+                lock::WAIT.as_secs()
             ),
         }
     }
@@ -155,8 +171,24 @@ impl SaveJob {
     }
 
     fn write(mut self) -> Result<Saved, SaveError> {
+        let write_error = |error| SaveError::Write {
+            path: self.path.clone(),
+            error,
+        };
+        // A symlinked sidecar is written where it points, and locked there, so every
+        // process saving it meets the same lock whichever name it opened.
+        let target = sidecar::resolve(&self.path).map_err(write_error)?;
+        // From reading the disk to the rename, no other copydesk process saves this sidecar.
+        let _lock = lock::acquire(&target, lock::WAIT).map_err(|err| match err {
+            LockError::Busy { path, .. } => SaveError::Busy {
+                path: self.path.clone(),
+                lock: path,
+            },
+            LockError::Io(error) => write_error(error),
+        })?;
+        sidecar::remove_stale_temporaries(&target);
         let sent = modified_times(&self.file.annotations);
-        let on_disk = sidecar::read_bytes(&self.path).map_err(SaveError::DiskSidecarUnreadable)?;
+        let on_disk = sidecar::read_bytes(&target).map_err(SaveError::DiskSidecarUnreadable)?;
         let mut report = SaveReport::default();
         let mut merged = None;
         if let Some(bytes) = &on_disk
@@ -179,10 +211,7 @@ impl SaveJob {
             path: self.path.clone(),
             error: std::io::Error::other(err),
         })?;
-        sidecar::write_atomic(&self.path, text.as_bytes()).map_err(|error| SaveError::Write {
-            path: self.path.clone(),
-            error,
-        })?;
+        sidecar::write_atomic(&target, text.as_bytes()).map_err(write_error)?;
         report.written = self.file.annotations.len();
         Ok(Saved {
             report,

@@ -1,0 +1,154 @@
+//! The sidecar file `PAGE.ann.ron`: reading it without trusting it, writing it without risk.
+//!
+//! Reading refuses anything it cannot fully understand — a parse error, a newer version, ranges
+//! outside the page — and says where; such a file is never overwritten. Writing goes to a
+//! temporary file in the same folder, is flushed to disk, and replaces the sidecar by rename,
+//! after the previous version has been kept as `PAGE.ann.ron.bak`. A crash at any moment leaves
+//! a readable sidecar behind.
+
+mod read;
+mod write;
+
+use std::fmt;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::model::Annotation;
+
+pub use read::{parse, read_bytes};
+pub use write::{
+    Staged, remove_stale_temporaries, resolve, set_aside, stage, to_ron, write_atomic,
+};
+
+/// Name of the format, written in every sidecar.
+pub const FORMAT: &str = "copydesk-annotations";
+/// The sidecar version this build writes and the newest it reads.
+pub const VERSION: u32 = 1;
+/// What is appended to a page's file name to name its sidecar.
+pub const EXTENSION: &str = ".ann.ron";
+
+/// The page a sidecar belongs to, as it was when the sidecar was written.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceInfo {
+    /// The page's file name.
+    pub file: String,
+    /// Code points in the page's text.
+    pub chars: usize,
+    /// [`crate::text::fingerprint`] of the page's text.
+    pub fingerprint: String,
+}
+
+/// The contents of a sidecar file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SidecarFile {
+    /// Always [`FORMAT`].
+    pub format: String,
+    /// [`VERSION`] when written by this build.
+    pub version: u32,
+    /// The page the ranges refer to.
+    pub source: SourceInfo,
+    /// The annotations, in page order.
+    pub annotations: Vec<Annotation>,
+}
+
+/// Only the fields needed to decide whether the rest can be read.
+#[derive(Deserialize)]
+struct Header {
+    format: String,
+    version: u32,
+}
+
+/// The sidecar path of a page: `a05.txt` → `a05.txt.ann.ron`.
+pub fn path_for(page: &Path) -> PathBuf {
+    let mut name = page.file_name().unwrap_or_default().to_os_string();
+    name.push(EXTENSION);
+    page.with_file_name(name)
+}
+
+/// The backup kept of the previous version of a sidecar.
+pub fn backup_path(sidecar: &Path) -> PathBuf {
+    with_suffix(sidecar, ".bak")
+}
+
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(suffix);
+    path.with_file_name(name)
+}
+
+/// A sidecar that cannot be used as it is.
+#[derive(Debug)]
+pub struct SidecarError {
+    /// The sidecar file.
+    pub path: PathBuf,
+    /// What is wrong.
+    pub problem: Problem,
+}
+
+/// What is wrong with a sidecar.
+#[derive(Debug)]
+pub enum Problem {
+    /// It could not be read from disk.
+    Io(io::Error),
+    /// It is not valid RON, or not shaped like a sidecar.
+    Parse {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// The parser's message.
+        message: String,
+    },
+    /// It is some other kind of file.
+    NotASidecar(String),
+    /// It was written by a newer copydesk.
+    NewerVersion(u32),
+    /// An annotation's range does not fit the page it claims to belong to.
+    OutOfRange {
+        /// The annotation.
+        id: String,
+        /// Its start.
+        start: usize,
+        /// Its end.
+        end: usize,
+        /// Code points in the page.
+        chars: usize,
+    },
+    /// Two annotations share an id.
+    DuplicateId(String),
+}
+
+impl fmt::Display for SidecarError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = self.path.display();
+        match &self.problem {
+            Problem::Io(err) => write!(f, "{path}: cannot read the sidecar: {err}"),
+            Problem::Parse {
+                line,
+                column,
+                message,
+            } => write!(f, "{path}:{line}:{column}: {message}"),
+            Problem::NotASidecar(format) => {
+                write!(f, "{path}: not a copydesk sidecar (format {format:?})")
+            }
+            Problem::NewerVersion(version) => write!(
+                f,
+                "{path}: sidecar version {version} is newer than this copydesk reads ({VERSION}); update copydesk"
+            ),
+            Problem::OutOfRange {
+                id,
+                start,
+                end,
+                chars,
+            } => write!(
+                f,
+                "{path}: annotation {id} has range {start}..{end}, outside the page's {chars} characters"
+            ),
+            Problem::DuplicateId(id) => write!(f, "{path}: annotation id {id} is used twice"),
+        }
+    }
+}
+
+impl std::error::Error for SidecarError {}

@@ -1,0 +1,200 @@
+//! Reading a sidecar without trusting it: every problem is refused with the file, line and
+//! column, and a large file is parsed on several threads.
+
+use std::fs;
+use std::io;
+use std::path::Path;
+
+use super::{FORMAT, Header, Problem, SidecarError, SidecarFile, VERSION};
+use crate::annotation::model::{Anchor, Annotation};
+
+/// Reads a sidecar's bytes. `Ok(None)` if there is no sidecar.
+pub fn read_bytes(path: &Path) -> Result<Option<Vec<u8>>, SidecarError> {
+    match fs::read(path) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(err) => Err(SidecarError {
+            path: path.to_owned(),
+            problem: Problem::Io(err),
+        }),
+    }
+}
+
+/// Parses and checks sidecar bytes read from `path`.
+///
+/// Ranges are checked against the page only when the sidecar says it was written for the same
+/// text (`page_fingerprint`): otherwise the page has changed and the annotations will be
+/// re-anchored. Orphaned annotations are never range-checked.
+pub fn parse(
+    path: &Path,
+    bytes: &[u8],
+    page_fingerprint: &str,
+) -> Result<SidecarFile, SidecarError> {
+    let error = |problem| SidecarError {
+        path: path.to_owned(),
+        problem,
+    };
+    let text = std::str::from_utf8(bytes).map_err(|err| {
+        let (line, column) = line_column(bytes, err.valid_up_to());
+        error(Problem::Parse {
+            line,
+            column,
+            message: "the file is not UTF-8 text".to_owned(),
+        })
+    })?;
+    let ron_error = |err: ron::error::SpannedError| {
+        error(Problem::Parse {
+            line: err.span.start.line,
+            column: err.span.start.col,
+            message: err.code.to_string(),
+        })
+    };
+    // Parse once (in parts, in parallel, when the file is laid out as written); only when that
+    // fails, look at the header to explain why.
+    let parsed = parse_in_parts(text).map_or_else(|| ron::from_str(text), Ok);
+    let file: SidecarFile = match parsed {
+        Ok(file) => file,
+        Err(err) => {
+            return Err(match ron::from_str::<Header>(text) {
+                Ok(header) if header.format != FORMAT => error(Problem::NotASidecar(header.format)),
+                Ok(header) if header.version > VERSION => {
+                    error(Problem::NewerVersion(header.version))
+                }
+                _ => ron_error(err),
+            });
+        }
+    };
+    if file.format != FORMAT {
+        return Err(error(Problem::NotASidecar(file.format)));
+    }
+    if file.version > VERSION {
+        return Err(error(Problem::NewerVersion(file.version)));
+    }
+    let mut ids = std::collections::HashSet::with_capacity(file.annotations.len());
+    for annotation in &file.annotations {
+        if !ids.insert(annotation.id.0.as_str()) {
+            return Err(error(Problem::DuplicateId(annotation.id.0.clone())));
+        }
+        let same_page = file.source.fingerprint == page_fingerprint;
+        let fits = annotation.start <= annotation.end && annotation.end <= file.source.chars;
+        if same_page && annotation.anchor != Anchor::Orphaned && !fits {
+            return Err(error(Problem::OutOfRange {
+                id: annotation.id.0.clone(),
+                start: annotation.start,
+                end: annotation.end,
+                chars: file.source.chars,
+            }));
+        }
+    }
+    Ok(file)
+}
+
+/// What opens and closes the annotation list in a sidecar written by [`to_ron`].
+const LIST_OPEN: &str = "\n    annotations: [\n";
+const LIST_CLOSE: &str = "\n    ],\n)";
+/// What starts each annotation's line in a sidecar written by [`to_ron`].
+const ENTRY_START: &str = "\n        (id: ";
+/// Below this many bytes of annotations, one thread parses them all.
+const PARALLEL_THRESHOLD: usize = 256 * 1024;
+
+/// Parses a large sidecar laid out as [`to_ron`] writes it by cutting its annotation list into
+/// pieces at line starts and parsing the pieces on several threads. `None` if the layout is
+/// different or any piece fails (a cut inside a string always makes its piece fail): the caller
+/// then parses the whole text the ordinary way, which also gives the right error.
+fn parse_in_parts(text: &str) -> Option<SidecarFile> {
+    let list_start = text.find(LIST_OPEN)? + LIST_OPEN.len();
+    let list_end = text.rfind(LIST_CLOSE)?;
+    let list = text.get(list_start..list_end)?;
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    if list.len() < PARALLEL_THRESHOLD || threads < 2 {
+        return None;
+    }
+    let header = format!("{}])", &text[..list_start]);
+    let mut file: SidecarFile = ron::from_str(&header).ok()?;
+    let mut cuts = vec![0];
+    for n in 1..threads {
+        let from = cuts
+            .last()
+            .copied()
+            .unwrap_or(0)
+            .max(list.len() * n / threads);
+        if let Some(at) = list.get(from..).and_then(|rest| rest.find(ENTRY_START)) {
+            cuts.push(from + at + 1);
+        }
+    }
+    cuts.push(list.len());
+    cuts.dedup();
+    let pieces: Vec<&str> = cuts
+        .windows(2)
+        .map(|w| list.get(w[0]..w[1]))
+        .collect::<Option<_>>()?;
+    let parsed: Vec<Option<Vec<Annotation>>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = pieces
+            .iter()
+            .map(|piece| {
+                scope.spawn(move || ron::from_str::<Vec<Annotation>>(&format!("[{piece}]")).ok())
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().ok().flatten())
+            .collect()
+    });
+    for piece in parsed {
+        file.annotations.extend(piece?);
+    }
+    Some(file)
+}
+
+/// 1-based line and column of a byte offset.
+fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = &bytes[..offset.min(bytes.len())];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{SourceInfo, to_ron};
+    use super::*;
+    use crate::annotation::model::Origin;
+    use crate::text::{PageEncoding, Source, Span};
+
+    #[test]
+    fn a_large_sidecar_parses_in_parts_exactly_as_whole() {
+        let text = "新区今年完成投资12.5亿元,林晓舟说。\n\n".repeat(3000);
+        let source = Source::from_text(text, PageEncoding::Utf8);
+        let annotations = (0..3000)
+            .map(|n| {
+                let span = Span::new(n * 20, n * 20 + 3);
+                Annotation::new(&source, "PER", span, Origin::Manual, "t")
+            })
+            .collect();
+        let file = SidecarFile {
+            format: FORMAT.into(),
+            version: VERSION,
+            source: SourceInfo {
+                file: "a.txt".into(),
+                chars: source.char_len(),
+                fingerprint: source.fingerprint(),
+            },
+            annotations,
+        };
+        let written = to_ron(&file).unwrap();
+        assert!(written.len() > PARALLEL_THRESHOLD);
+        let in_parts = parse_in_parts(&written).expect("laid out as written");
+        assert_eq!(in_parts, file);
+        // A different layout falls back to the ordinary parser.
+        assert!(
+            parse_in_parts(&written.replace("\n    annotations: [\n", "annotations:[\n")).is_none()
+        );
+    }
+}
