@@ -34,3 +34,5 @@ mod segment_props;
 mod sidecar_safety;
 /// `copydesk suggest` from the command line.
 mod suggest_cli;
+/// Pages and sidecars that are not quite clean, and mistyped commands.
+mod unclean_input;

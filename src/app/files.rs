@@ -105,6 +105,13 @@ impl CopydeskApp {
                 anchoring.moved, anchoring.fuzzy, anchoring.orphaned
             )
         });
+        if let Some(replaced) = document.source().replaced() {
+            self.banner = Some(Banner {
+                message: format!("{}: {replaced}", document.name()),
+                choices: vec![("OK".into(), Action::DismissBanner)],
+                error: false,
+            });
+        }
         self.settings.remember(path);
         self.find.reset();
         // The old page was saved before this one replaced it: autosave starts afresh.

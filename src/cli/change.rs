@@ -25,6 +25,12 @@ pub fn parse_range(text: &str) -> Result<Span, String> {
 
 /// Opens a page for changing, setting an unreadable sidecar aside only if asked to.
 pub fn open_for_change(page: &Path, new_sidecar: bool) -> Result<Document, String> {
+    let document = open_sidecar(page, new_sidecar)?;
+    super::page::warn_replaced(&page.display().to_string(), document.source());
+    Ok(document)
+}
+
+fn open_sidecar(page: &Path, new_sidecar: bool) -> Result<Document, String> {
     match Document::open(page) {
         Ok(document) => Ok(document),
         Err(OpenError::Sidecar(_)) if new_sidecar => {

@@ -72,7 +72,13 @@ pub fn main() -> ExitCode {
         Some(Subcommand::Annotations(args)) => run_annotations::run(&args, &mut out),
         Some(Subcommand::Suggest(args)) => run_suggest::run(&args, &mut out),
         Some(Subcommand::Review(args)) => run_review::run(&args, &mut out),
-        None => open_window(cli.page, &mut out),
+        None => match cli.page.as_deref().and_then(missing_page) {
+            Some(message) => {
+                report(&message);
+                Ok(ExitCode::from(2))
+            }
+            None => open_window(cli.page, &mut out),
+        },
     };
     let result = result.and_then(|status| out.finish().map(|()| status));
     match result {
@@ -83,6 +89,27 @@ pub fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// What to say when the page to open does not exist: it may be a mistyped subcommand
+/// (`copydesk segement`), which must not open a window on a page that is not there.
+fn missing_page(page: &std::path::Path) -> Option<String> {
+    if page.exists() {
+        return None;
+    }
+    let typed = page.to_string_lossy();
+    let nearest = <Cli as clap::CommandFactory>::command()
+        .get_subcommands()
+        .map(|command| command.get_name().to_owned())
+        .map(|name| (strsim::levenshtein(&typed, &name), name))
+        .filter(|(distance, name)| *distance <= 2.max(name.len() / 4))
+        .min();
+    Some(match nearest {
+        Some((_, name)) => format!(
+            "{typed}: no such page or folder, and no such command; did you mean `copydesk {name}`? (copydesk --help lists them)"
+        ),
+        None => format!("{typed}: no such page or folder"),
+    })
 }
 
 /// Opens the desktop app on `page`.

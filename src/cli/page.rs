@@ -23,10 +23,19 @@ pub fn read(path: &Path) -> Result<Page, String> {
             .read_to_end(&mut bytes)
             .map_err(|err| format!("standard input: cannot read: {err}"))?;
         let source = Source::from_bytes(&bytes).map_err(|err| format!("standard input: {err}"))?;
+        warn_replaced("standard input", &source);
         return Ok(Page { name, source });
     }
     let source = Source::load(path).map_err(|err| err.to_string())?;
+    warn_replaced(&name, &source);
     Ok(Page { name, source })
+}
+
+/// Says on standard error that some of a page's bytes could not be decoded, if so.
+pub fn warn_replaced(name: &str, source: &Source) {
+    if let Some(replaced) = source.replaced() {
+        super::report(&format!("{name}: warning: {replaced}"));
+    }
 }
 
 /// Reads each page and hands it to `each` with its position among the pages read so far;

@@ -54,6 +54,7 @@ pub fn run(args: &Args, out: &mut Output) -> io::Result<ExitCode> {
             }
         };
         let file = path.display().to_string();
+        super::page::warn_replaced(&file, document.source());
         if args.json {
             for annotation in document.annotations() {
                 let line = serde_json::to_string(&to_json(&file, &document, annotation))

@@ -108,10 +108,9 @@ impl Document {
         let sidecar_path = sidecar::path_for(page);
         let bytes = sidecar::read_bytes(&sidecar_path).map_err(OpenError::Sidecar)?;
         let file = match &bytes {
-            Some(bytes) => Some(
-                sidecar::parse(&sidecar_path, bytes, &source.fingerprint())
-                    .map_err(OpenError::Sidecar)?,
-            ),
+            Some(bytes) => {
+                Some(sidecar::parse(&sidecar_path, bytes, &source).map_err(OpenError::Sidecar)?)
+            }
             None => None,
         };
         let mut document = Self::new(page_name(page), source, tagset);
@@ -168,14 +167,27 @@ impl Document {
         }
     }
 
+    /// Takes the sidecar's annotations, placing again those whose text is not at their range:
+    /// all of them when the page changed, else only those whose quote does not match (a
+    /// sidecar edited by hand), which are then counted as moved, fuzzy or orphaned, never
+    /// shown as if their quote were the text.
     fn load_annotations(&mut self, file: SidecarFile) {
-        let mut annotations = file.annotations;
+        let annotations = file.annotations;
         if file.source.fingerprint == self.source.fingerprint() {
-            self.anchoring.exact = annotations.len();
+            let (mut exact, mut misplaced): (Vec<Annotation>, Vec<Annotation>) =
+                annotations.into_iter().partition(|a| {
+                    a.anchor == Anchor::Orphaned || self.source.slice(a.span()) == a.quote
+                });
+            let mut report = reanchor(&self.source, &mut misplaced);
+            report.exact += exact.len();
+            self.anchoring = report;
+            exact.append(&mut misplaced);
+            self.set_annotations(exact);
         } else {
+            let mut annotations = annotations;
             self.anchoring = reanchor(&self.source, &mut annotations);
+            self.set_annotations(annotations);
         }
-        self.set_annotations(annotations);
     }
 
     /// Replaces all annotations (after loading or merging), restoring page order.

@@ -195,7 +195,7 @@ impl SaveJob {
             && Some(xxhash_rust::xxh3::xxh3_64(bytes)) != self.disk.hash()
         {
             let fingerprint = &self.file.source.fingerprint;
-            let mut theirs = sidecar::parse(&self.path, bytes, fingerprint)
+            let mut theirs = sidecar::parse(&self.path, bytes, &self.source)
                 .map_err(SaveError::DiskSidecarUnreadable)?;
             if &theirs.source.fingerprint != fingerprint {
                 reanchor(&self.source, &mut theirs.annotations);

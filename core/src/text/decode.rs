@@ -49,9 +49,12 @@ impl fmt::Display for PageEncoding {
 /// Why some bytes could not be taken as a page.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DecodeError {
-    /// The file holds nothing but, at most, a byte-order mark and whitespace.
+    /// The file holds nothing at all.
     Empty,
-    /// The file looks binary: NUL bytes, or mostly undecodable.
+    /// The file holds nothing but blank lines (and perhaps a byte-order mark).
+    NoText,
+    /// The file looks binary: NUL bytes, or more than 5 % of its bytes undecodable in every
+    /// supported encoding.
     Binary,
 }
 
@@ -59,10 +62,40 @@ impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Empty => f.write_str("the file is empty; a page needs some text"),
+            Self::NoText => {
+                f.write_str("the file has no text, only blank lines; a page needs some text")
+            }
             Self::Binary => f.write_str(
                 "this looks like a binary file, not a text page (UTF-8, UTF-16, GB18030 or Big5)",
             ),
         }
+    }
+}
+
+/// Bytes that could not be decoded and were replaced with U+FFFD: how many, and where the
+/// first one is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Replaced {
+    /// Undecodable bytes (each run of them became one replacement character).
+    pub bytes: usize,
+    /// 1-based line of the first, in the decoded text.
+    pub line: usize,
+    /// 1-based column (in characters) of the first.
+    pub column: usize,
+}
+
+impl fmt::Display for Replaced {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Self {
+            bytes,
+            line,
+            column,
+        } = self;
+        let what = if *bytes == 1 { "byte" } else { "bytes" };
+        write!(
+            f,
+            "{bytes} {what} could not be decoded and show as � (the first at line {line}, column {column}); annotations are safe, but check the page"
+        )
     }
 }
 
@@ -75,17 +108,29 @@ pub struct Decoded {
     pub text: String,
     /// Where the text came from.
     pub encoding: PageEncoding,
+    /// Bytes that had to be replaced, if any.
+    pub replaced: Option<Replaced>,
 }
 
 /// At most this share of suspicious characters is tolerated in a page (one stray byte in a long
 /// page is common; binary data decoded as text is full of them).
 const MAX_SUSPICIOUS_RATIO: f64 = 0.02;
 
+/// More than this share of undecodable bytes in every supported encoding makes a file binary;
+/// a file with at most this share of invalid UTF-8 is UTF-8 with a few stray bytes.
+const MAX_UNDECODABLE_RATIO: f64 = 0.05;
+
 /// Decodes a page, detecting its encoding.
 ///
-/// A BOM decides first; then valid UTF-8 is taken as is; otherwise `chardetng` guesses between the
-/// legacy encodings. NUL bytes outside UTF-16 mean a binary file.
+/// A BOM decides first. A file that is UTF-8 but for at most 5 % of its bytes (a stray byte, a
+/// Latin-1 `é`, a pasted GBK line) is UTF-8, its bad bytes replaced with U+FFFD and reported in
+/// [`Decoded::replaced`], whatever an encoding detector would guess. Otherwise `chardetng`
+/// guesses between the legacy encodings. NUL bytes outside UTF-16 mean a binary file, and so
+/// does a file more than 5 % undecodable in every encoding.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    if bytes.is_empty() {
+        return Err(DecodeError::Empty);
+    }
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         let page_encoding = if encoding == UTF_8 {
             PageEncoding::Utf8Bom
@@ -96,13 +141,17 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
             PageEncoding::Utf16Be
         };
         let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
-        return finish(text.into_owned(), page_encoding, had_errors);
+        return finish_legacy(text.into_owned(), page_encoding, had_errors);
     }
     if bytes.contains(&0) {
         return Err(DecodeError::Binary);
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return finish(text.to_owned(), PageEncoding::Utf8, false);
+        return finish(text.to_owned(), PageEncoding::Utf8, 0);
+    }
+    if (invalid_utf8_bytes(bytes) as f64) <= bytes.len() as f64 * MAX_UNDECODABLE_RATIO {
+        let text = String::from_utf8_lossy(bytes).into_owned();
+        return finish(text, PageEncoding::Utf8, invalid_utf8_bytes(bytes));
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
@@ -116,22 +165,83 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         (GBK, PageEncoding::Gb18030)
     };
     let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
-    finish(text.into_owned(), page_encoding, had_errors)
+    finish_legacy(text.into_owned(), page_encoding, had_errors)
 }
 
-fn finish(text: String, encoding: PageEncoding, had_errors: bool) -> Result<Decoded, DecodeError> {
+/// [`finish`] after `encoding_rs`, which says only whether it replaced anything: each
+/// replacement is counted as one byte.
+fn finish_legacy(
+    text: String,
+    encoding: PageEncoding,
+    had_errors: bool,
+) -> Result<Decoded, DecodeError> {
+    let bad = if had_errors {
+        text.matches(char::REPLACEMENT_CHARACTER).count().max(1)
+    } else {
+        0
+    };
+    finish(text, encoding, bad)
+}
+
+/// How many bytes are not part of a valid UTF-8 sequence.
+fn invalid_utf8_bytes(mut bytes: &[u8]) -> usize {
+    let mut invalid = 0;
+    loop {
+        match std::str::from_utf8(bytes) {
+            Ok(_) => return invalid,
+            Err(err) => {
+                let bad = err.error_len().unwrap_or(bytes.len() - err.valid_up_to());
+                invalid += bad;
+                bytes = &bytes[err.valid_up_to() + bad..];
+            }
+        }
+    }
+}
+
+/// Where the replacement characters of a decoding are, if there are any.
+fn replaced(text: &str, bytes: usize) -> Option<Replaced> {
+    let at = text.find(char::REPLACEMENT_CHARACTER)?;
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    Some(Replaced {
+        bytes: bytes.max(1),
+        line,
+        column: before[line_start..].chars().count() + 1,
+    })
+}
+
+/// Checks decoded text: not blank, not binary. `undecodable` counts the bytes that were
+/// replaced.
+fn finish(
+    text: String,
+    encoding: PageEncoding,
+    undecodable: usize,
+) -> Result<Decoded, DecodeError> {
+    let had_errors = undecodable > 0;
     if text.chars().all(char::is_whitespace) {
-        return Err(DecodeError::Empty);
+        return Err(DecodeError::NoText);
     }
     let legacy = matches!(encoding, PageEncoding::Gb18030 | PageEncoding::Big5);
-    if had_errors || legacy || text.contains('\0') {
+    // A UTF-8 page with a few stray bytes was measured already (at most 5 % of its bytes).
+    let stray_utf8 = had_errors && encoding == PageEncoding::Utf8;
+    if (had_errors && !stray_utf8) || legacy || text.contains('\0') {
         let total = text.chars().count();
         let bad = text.chars().filter(|&c| is_suspicious(c)).count();
         if bad as f64 > total as f64 * MAX_SUSPICIOUS_RATIO {
             return Err(DecodeError::Binary);
         }
     }
-    Ok(Decoded { text, encoding })
+    let replaced = if had_errors {
+        replaced(&text, undecodable)
+    } else {
+        None
+    };
+    Ok(Decoded {
+        text,
+        encoding,
+        replaced,
+    })
 }
 
 /// Characters that text pages hardly ever contain but binary data decoded as text is full of:
@@ -235,6 +345,60 @@ mod tests {
     }
 
     #[test]
+    fn a_stray_byte_in_utf8_is_replaced_and_reported() {
+        let mut bytes = PAGE.as_bytes().to_vec();
+        // After "## 新区开工建设\n\n本报讯": line 3, column 4.
+        let at = PAGE.find("(记者").unwrap();
+        bytes.insert(at, 0xFF);
+        let decoded = decode(&bytes).unwrap();
+        assert_eq!(decoded.encoding, PageEncoding::Utf8);
+        assert_eq!(decoded.text, PAGE.replacen("(记者", "\u{FFFD}(记者", 1));
+        assert_eq!(
+            decoded.replaced,
+            Some(Replaced {
+                bytes: 1,
+                line: 3,
+                column: 4
+            })
+        );
+        assert_eq!(
+            decoded.replaced.unwrap().to_string(),
+            "1 byte could not be decoded and show as � (the first at line 3, column 4); annotations are safe, but check the page"
+        );
+    }
+
+    #[test]
+    fn latin1_and_a_pasted_gbk_line_keep_a_utf8_page_utf8() {
+        let mut latin = "## 新区开工建设\n\n本报讯 Café 新区今年完成投资12.5亿元。\n"
+            .repeat(3)
+            .into_bytes();
+        let e = latin.windows(2).position(|w| w == "é".as_bytes()).unwrap();
+        latin.splice(e..e + 2, [0xE9]);
+        let decoded = decode(&latin).unwrap();
+        assert_eq!(decoded.encoding, PageEncoding::Utf8);
+        assert_eq!(decoded.replaced.map(|r| (r.bytes, r.line)), Some((1, 3)));
+
+        let (gbk, _, _) = encoding_rs::GBK.encode("贴错的一行");
+        let mut mixed = PAGE.repeat(4).into_bytes();
+        mixed.extend_from_slice(&gbk);
+        mixed.push(b'\n');
+        let decoded = decode(&mixed).unwrap();
+        assert_eq!(decoded.encoding, PageEncoding::Utf8);
+        assert!(
+            decoded.text.starts_with(PAGE),
+            "the UTF-8 part reads as it is"
+        );
+        assert_eq!(decoded.replaced.map(|r| r.line), Some(13));
+    }
+
+    #[test]
+    fn mostly_undecodable_bytes_are_binary() {
+        // Control bytes among high bytes, as in compressed or executable data.
+        let noise: Vec<u8> = (0..4000u32).map(|n| (n * 7919 % 255) as u8 + 1).collect();
+        assert_eq!(decode(&noise), Err(DecodeError::Binary));
+    }
+
+    #[test]
     fn line_endings_are_untouched() {
         let text = "第一行\r\n第二行\r第三行\n";
         assert_eq!(decode(text.as_bytes()).unwrap().text, text);
@@ -243,10 +407,14 @@ mod tests {
     #[test]
     fn empty_and_blank_files_are_refused() {
         assert_eq!(decode(b""), Err(DecodeError::Empty));
-        assert_eq!(decode(b"  \r\n\n"), Err(DecodeError::Empty));
-        assert_eq!(decode(&[0xEF, 0xBB, 0xBF]), Err(DecodeError::Empty));
-        assert_eq!(decode(&[0xFF, 0xFE]), Err(DecodeError::Empty));
-        assert_eq!(decode("\u{3000}\n".as_bytes()), Err(DecodeError::Empty));
+        assert_eq!(decode(b"  \r\n\n"), Err(DecodeError::NoText));
+        assert_eq!(decode(&[0xEF, 0xBB, 0xBF]), Err(DecodeError::NoText));
+        assert_eq!(decode(&[0xFF, 0xFE]), Err(DecodeError::NoText));
+        assert_eq!(decode("\u{3000}\n".as_bytes()), Err(DecodeError::NoText));
+        assert_eq!(
+            DecodeError::NoText.to_string(),
+            "the file has no text, only blank lines; a page needs some text"
+        );
     }
 
     #[test]

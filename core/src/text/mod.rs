@@ -9,7 +9,7 @@ pub mod words;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-pub use decode::{DecodeError, Decoded, PageEncoding, decode};
+pub use decode::{DecodeError, Decoded, PageEncoding, Replaced, decode};
 pub use offsets::{CharOffsets, Span};
 
 /// A decoded page: its text, where it came from, and an index for code-point offsets.
@@ -18,6 +18,7 @@ pub struct Source {
     text: String,
     encoding: PageEncoding,
     offsets: CharOffsets,
+    replaced: Option<Replaced>,
 }
 
 impl Source {
@@ -29,18 +30,26 @@ impl Source {
             text,
             encoding,
             offsets,
+            replaced: None,
         }
     }
 
     /// Decodes bytes read from a file or standard input.
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, DecodeError> {
-        let Decoded { text, encoding } = decode(bytes)?;
-        Ok(Self::from_text(text, encoding))
+        let Decoded {
+            text,
+            encoding,
+            replaced,
+        } = decode(bytes)?;
+        Ok(Self {
+            replaced,
+            ..Self::from_text(text, encoding)
+        })
     }
 
     /// Reads and decodes a page file. The error names the file.
     pub fn load(path: &Path) -> Result<Self, LoadError> {
-        let bytes = std::fs::read(path).map_err(|err| LoadError {
+        let bytes = read_file(path).map_err(|err| LoadError {
             path: path.to_owned(),
             reason: LoadErrorReason::Io(err.to_string()),
         })?;
@@ -53,6 +62,12 @@ impl Source {
     /// The whole text (BOM removed, line endings as in the file).
     pub fn text(&self) -> &str {
         &self.text
+    }
+
+    /// Bytes of the file that could not be decoded and show as U+FFFD, if any: the user should
+    /// be told (the fingerprint, and so the annotations' anchoring, is of the text as decoded).
+    pub fn replaced(&self) -> Option<Replaced> {
+        self.replaced
     }
 
     /// The encoding the page was stored in.
@@ -92,6 +107,24 @@ impl Source {
             .filter_map(|(byte, found)| self.offsets.span(&self.text, byte..byte + found.len()))
             .collect()
     }
+}
+
+/// Reads a whole file that must be a regular file: a FIFO, a device or a folder is refused at
+/// once instead of blocking or failing obscurely. Pages, sidecars and tag sets are read so.
+pub fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() {
+        let kind = if meta.is_dir() {
+            "a folder"
+        } else {
+            "not a regular file (a FIFO, a socket or a device)"
+        };
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            format!("{kind}: copydesk reads only regular files"),
+        ));
+    }
+    std::fs::read(path)
 }
 
 /// A stable fingerprint of a text: `xxh3-128:` and 32 hex digits.

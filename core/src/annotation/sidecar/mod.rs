@@ -118,6 +118,28 @@ pub enum Problem {
     },
     /// Two annotations share an id.
     DuplicateId(String),
+    /// An annotation has no id.
+    EmptyId {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+    },
+    /// An annotation's range holds nothing.
+    EmptyRange {
+        /// The annotation.
+        id: String,
+        /// Its start.
+        start: usize,
+        /// Its end.
+        end: usize,
+        /// 1-based line of the annotation.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+    },
+    /// The file starts with a byte-order mark, which RON does not allow.
+    ByteOrderMark,
 }
 
 impl fmt::Display for SidecarError {
@@ -147,6 +169,23 @@ impl fmt::Display for SidecarError {
                 "{path}: annotation {id} has range {start}..{end}, outside the page's {chars} characters"
             ),
             Problem::DuplicateId(id) => write!(f, "{path}: annotation id {id} is used twice"),
+            Problem::EmptyId { line, column } => {
+                write!(f, "{path}:{line}:{column}: an annotation has an empty id")
+            }
+            Problem::EmptyRange {
+                id,
+                start,
+                end,
+                line,
+                column,
+            } => write!(
+                f,
+                "{path}:{line}:{column}: annotation {id} has the empty range {start}..{end}"
+            ),
+            Problem::ByteOrderMark => write!(
+                f,
+                "{path}: the file starts with a byte-order mark (an editor saved it as \"UTF-8 with BOM\"); save it as UTF-8 without one"
+            ),
         }
     }
 }

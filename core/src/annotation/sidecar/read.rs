@@ -1,16 +1,16 @@
 //! Reading a sidecar without trusting it: every problem is refused with the file, line and
 //! column, and a large file is parsed on several threads.
 
-use std::fs;
 use std::io;
 use std::path::Path;
 
 use super::{FORMAT, Header, Problem, SidecarError, SidecarFile, VERSION};
 use crate::annotation::model::{Anchor, Annotation};
+use crate::text::Source;
 
 /// Reads a sidecar's bytes. `Ok(None)` if there is no sidecar.
 pub fn read_bytes(path: &Path) -> Result<Option<Vec<u8>>, SidecarError> {
-    match fs::read(path) {
+    match crate::text::read_file(path) {
         Ok(bytes) => Ok(Some(bytes)),
         Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(None),
         Err(err) => Err(SidecarError {
@@ -20,20 +20,20 @@ pub fn read_bytes(path: &Path) -> Result<Option<Vec<u8>>, SidecarError> {
     }
 }
 
-/// Parses and checks sidecar bytes read from `path`.
+/// Parses and checks sidecar bytes read from `path`, for the page `page`.
 ///
-/// Ranges are checked against the page only when the sidecar says it was written for the same
-/// text (`page_fingerprint`): otherwise the page has changed and the annotations will be
-/// re-anchored. Orphaned annotations are never range-checked.
-pub fn parse(
-    path: &Path,
-    bytes: &[u8],
-    page_fingerprint: &str,
-) -> Result<SidecarFile, SidecarError> {
+/// Every annotation needs an id and a range that holds something. Ranges are checked against
+/// the page itself only when the sidecar says it was written for the same text (its
+/// fingerprint): otherwise the page has changed and the annotations will be re-anchored.
+/// Orphaned annotations are never range-checked.
+pub fn parse(path: &Path, bytes: &[u8], page: &Source) -> Result<SidecarFile, SidecarError> {
     let error = |problem| SidecarError {
         path: path.to_owned(),
         problem,
     };
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        return Err(error(Problem::ByteOrderMark));
+    }
     let text = std::str::from_utf8(bytes).map_err(|err| {
         let (line, column) = line_column(bytes, err.valid_up_to());
         error(Problem::Parse {
@@ -43,10 +43,14 @@ pub fn parse(
         })
     })?;
     let ron_error = |err: ron::error::SpannedError| {
+        let message = match err.code {
+            ron::Error::ExceededRecursionLimit => "nested too deeply".to_owned(),
+            code => code.to_string(),
+        };
         error(Problem::Parse {
             line: err.span.start.line,
             column: err.span.start.col,
-            message: err.code.to_string(),
+            message,
         })
     };
     // Parse once (in parts, in parallel, when the file is laid out as written); only when that
@@ -70,23 +74,51 @@ pub fn parse(
     if file.version > VERSION {
         return Err(error(Problem::NewerVersion(file.version)));
     }
+    check_annotations(&file, text, page).map_err(error)?;
+    Ok(file)
+}
+
+/// Ids present and unique, ranges that hold something and, on the page they were written
+/// for, fit it.
+fn check_annotations(file: &SidecarFile, text: &str, page: &Source) -> Result<(), Problem> {
+    let same_page = file.source.fingerprint == page.fingerprint();
+    let chars = page.char_len();
     let mut ids = std::collections::HashSet::with_capacity(file.annotations.len());
     for annotation in &file.annotations {
-        if !ids.insert(annotation.id.0.as_str()) {
-            return Err(error(Problem::DuplicateId(annotation.id.0.clone())));
+        let id = annotation.id.0.as_str();
+        if id.trim().is_empty() {
+            let (line, column) = position_of(text, "id: \"\"");
+            return Err(Problem::EmptyId { line, column });
         }
-        let same_page = file.source.fingerprint == page_fingerprint;
-        let fits = annotation.start <= annotation.end && annotation.end <= file.source.chars;
-        if same_page && annotation.anchor != Anchor::Orphaned && !fits {
-            return Err(error(Problem::OutOfRange {
-                id: annotation.id.0.clone(),
+        if !ids.insert(id) {
+            return Err(Problem::DuplicateId(id.to_owned()));
+        }
+        if annotation.start >= annotation.end {
+            let (line, column) = position_of(text, &format!("\"{id}\""));
+            return Err(Problem::EmptyRange {
+                id: id.to_owned(),
                 start: annotation.start,
                 end: annotation.end,
-                chars: file.source.chars,
-            }));
+                line,
+                column,
+            });
+        }
+        if same_page && annotation.anchor != Anchor::Orphaned && annotation.end > chars {
+            return Err(Problem::OutOfRange {
+                id: id.to_owned(),
+                start: annotation.start,
+                end: annotation.end,
+                chars,
+            });
         }
     }
-    Ok(file)
+    Ok(())
+}
+
+/// Line and column of the first occurrence of `needle` in the sidecar's text (1:1 if absent).
+fn position_of(text: &str, needle: &str) -> (usize, usize) {
+    text.find(needle)
+        .map_or((1, 1), |at| line_column(text.as_bytes(), at))
 }
 
 /// What opens and closes the annotation list in a sidecar written by [`to_ron`].
