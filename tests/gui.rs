@@ -554,3 +554,42 @@ fn without_a_display_the_window_says_what_works_instead() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_broken_sidecar_with_a_good_backup_offers_to_restore_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = page_copy(dir.path());
+    for quote in ["林晓舟", "苏念"] {
+        let output = common::copydesk(&[
+            "tag",
+            page.to_str().unwrap(),
+            "--label",
+            "PER",
+            "--quote",
+            quote,
+        ]);
+        assert!(output.status.success());
+    }
+    let sidecar_path = sidecar::path_for(&page);
+    std::fs::write(&sidecar_path, "(format: \"copydesk-annotations\", vers").unwrap();
+    let mut harness = open(&page);
+    harness
+        .get_by_label("Restore the last good version")
+        .click();
+    harness.run_steps(3);
+    let quotes: Vec<&str> = document(&harness)
+        .annotations()
+        .iter()
+        .map(|a| a.quote.as_str())
+        .collect();
+    assert_eq!(
+        quotes,
+        ["林晓舟"],
+        "the backup, from before 苏念 was tagged"
+    );
+    let banner = harness.state().banner().unwrap().message.clone();
+    assert!(
+        banner.starts_with("Restored the last good version; the unreadable sidecar was kept as "),
+        "{banner}"
+    );
+}

@@ -71,7 +71,7 @@ fn corrupted_sidecar_is_reported_with_line_and_column_and_left_untouched() {
 
     // Only an explicit choice starts afresh, and the old file is kept under another name.
     let (mut fresh, aside) = Document::open_with_new_sidecar(&page).unwrap();
-    let aside = aside.unwrap();
+    let aside = aside.unreadable.unwrap();
     assert_eq!(std::fs::read_to_string(&aside).unwrap(), broken);
     assert!(
         aside

@@ -269,3 +269,78 @@ fn a_mistyped_command_is_named_and_opens_no_window() {
         "copydesk: segement: no such page or folder, and no such command; did you mean `copydesk segment`? (copydesk --help lists them)\n"
     );
 }
+
+#[test]
+fn the_last_good_version_survives_starting_afresh_and_can_be_restored() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = page_in(dir.path());
+    let page_arg = page.to_str().unwrap();
+    let tag = |label: &str, quote: &str, extra: &[&str]| {
+        let mut args = vec!["tag", page_arg, "--label", label, "--quote", quote];
+        args.extend_from_slice(extra);
+        copydesk(&args)
+    };
+    assert!(tag("PER", "林晓舟", &[]).status.success());
+    assert!(tag("PER", "苏念", &[]).status.success());
+    let sidecar = path_for(&page);
+    let backup = dir.path().join("a01.txt.ann.ron.bak");
+    let last_good = std::fs::read_to_string(&backup).unwrap();
+    assert!(last_good.contains("quote: \"林晓舟\"") && !last_good.contains("quote: \"苏念\""));
+    // A crash or a bad merge truncates the sidecar.
+    let whole = std::fs::read_to_string(&sidecar).unwrap();
+    std::fs::write(&sidecar, &whole[..whole.len() / 2]).unwrap();
+
+    let refused = tag("LOC", "新区", &[]);
+    assert_eq!(refused.status.code(), Some(1));
+    let stderr = String::from_utf8(refused.stderr).unwrap();
+    assert!(
+        stderr.contains(&format!(
+            "run again with --new-sidecar, or with --restore-backup to go back to its last good version ({})",
+            backup.display()
+        )),
+        "{stderr}"
+    );
+
+    let restored = tag("LOC", "新区", &["--restore-backup"]);
+    assert!(restored.status.success());
+    let stderr = String::from_utf8(restored.stderr).unwrap();
+    assert!(
+        stderr.contains("the unreadable sidecar was kept as "),
+        "{stderr}"
+    );
+    let quotes: Vec<String> = Document::open(&page)
+        .unwrap()
+        .annotations()
+        .iter()
+        .map(|a| a.quote.clone())
+        .collect();
+    assert_eq!(
+        quotes,
+        ["新区", "林晓舟"],
+        "the backup's annotations, and the new one"
+    );
+
+    // Broken again, and this time started afresh: the backup is kept aside, out of the way of
+    // the new sidecar's own backups.
+    std::fs::write(&sidecar, "(format: ").unwrap();
+    assert!(tag("ORG", "新区", &["--new-sidecar"]).status.success());
+    assert!(tag("PER", "苏念", &[]).status.success());
+    assert!(tag("PER", "林晓舟", &[]).status.success());
+    let kept: Vec<PathBuf> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains(".ann.ron.bak-before-"))
+        .collect();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert_eq!(
+        std::fs::read_to_string(&kept[0]).unwrap(),
+        last_good,
+        "the backup from before starting afresh"
+    );
+    let both = tag("PER", "苏念", &["--new-sidecar", "--restore-backup"]);
+    assert_eq!(
+        both.status.code(),
+        Some(2),
+        "the two choices exclude each other"
+    );
+}

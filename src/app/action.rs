@@ -33,6 +33,8 @@ pub enum Action {
     SelectSpan(Span),
     /// The sidecar of this page is unreadable: set it aside and start a new one.
     StartNewSidecar(PathBuf),
+    /// The sidecar of this page is unreadable: set it aside and go back to its backup.
+    RestoreBackup(PathBuf),
     /// Read this page without its (unreadable) annotations; nothing will be saved.
     OpenWithoutAnnotations(PathBuf),
     /// Try the failed save again.

@@ -24,11 +24,24 @@ impl CopydeskApp {
         }
     }
 
-    pub(super) fn start_new_sidecar(&mut self, path: &Path) {
-        match Document::open_with_new_sidecar(path) {
-            Ok((document, aside)) => {
-                self.banner = aside.map(|aside| Banner {
-                    message: format!("The unreadable sidecar was kept as {}", aside.display()),
+    /// Starts a new sidecar for `path`, or (`restore`) goes back to its last good version;
+    /// the banner says where the old files went.
+    pub(super) fn recover_sidecar(&mut self, path: &Path, restore: bool) {
+        let opened = if restore {
+            Document::open_restoring_backup(path)
+        } else {
+            Document::open_with_new_sidecar(path)
+        };
+        match opened {
+            Ok((document, set_aside)) => {
+                let restored = restore.then(|| "Restored the last good version".to_owned());
+                let message = [restored, set_aside.describe()]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                self.banner = (!message.is_empty()).then(|| Banner {
+                    message: upper_first(&message),
                     choices: vec![("OK".into(), Action::DismissBanner)],
                     error: false,
                 });
@@ -126,17 +139,26 @@ impl CopydeskApp {
         self.banner = Some(match err {
             OpenError::Sidecar(_) => Banner {
                 message: format!("{err}. Nothing will be written to it."),
-                choices: vec![
-                    (
-                        "Start a new sidecar (keeps the old file)".into(),
-                        Action::StartNewSidecar(path.to_owned()),
-                    ),
-                    (
-                        "Read without annotations".into(),
-                        Action::OpenWithoutAnnotations(path.to_owned()),
-                    ),
-                    ("Dismiss".into(), Action::DismissBanner),
-                ],
+                choices: Document::readable_backup(path)
+                    .map(|_| {
+                        (
+                            "Restore the last good version".to_owned(),
+                            Action::RestoreBackup(path.to_owned()),
+                        )
+                    })
+                    .into_iter()
+                    .chain([
+                        (
+                            "Start a new sidecar (keeps the old file)".into(),
+                            Action::StartNewSidecar(path.to_owned()),
+                        ),
+                        (
+                            "Read without annotations".into(),
+                            Action::OpenWithoutAnnotations(path.to_owned()),
+                        ),
+                        ("Dismiss".into(), Action::DismissBanner),
+                    ])
+                    .collect(),
                 error: true,
             },
             OpenError::TagSet(_) => Banner {
@@ -290,4 +312,12 @@ pub(super) fn bundled_sample() -> Option<PathBuf> {
         std::fs::write(&path, crate::samples::DEFAULT.bytes).ok()?;
     }
     Some(path)
+}
+
+/// `text` with its first letter in upper case, to start a sentence.
+fn upper_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }

@@ -295,7 +295,12 @@ impl CopydeskApp {
             }
             Action::StartNewSidecar(path) => {
                 if self.flush_or_explain() {
-                    self.start_new_sidecar(&path);
+                    self.recover_sidecar(&path, false);
+                }
+            }
+            Action::RestoreBackup(path) => {
+                if self.flush_or_explain() {
+                    self.recover_sidecar(&path, true);
                 }
             }
             Action::OpenWithoutAnnotations(path) => {

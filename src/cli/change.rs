@@ -23,32 +23,53 @@ pub fn parse_range(text: &str) -> Result<Span, String> {
     Ok(Span::new(number(start)?, number(end)?))
 }
 
-/// Opens a page for changing, setting an unreadable sidecar aside only if asked to.
-pub fn open_for_change(page: &Path, new_sidecar: bool) -> Result<Document, String> {
-    let document = open_sidecar(page, new_sidecar)?;
+/// What to do when a page's sidecar cannot be read: stop (the default), or what the user asks.
+#[derive(Debug, Default, clap::Args)]
+pub struct Unreadable {
+    /// If the sidecar cannot be read, set it aside (renamed, not changed) and start a new one;
+    /// its backup is kept as PAGE.ann.ron.bak-before-<time>.
+    #[arg(long, conflicts_with = "restore_backup")]
+    pub new_sidecar: bool,
+    /// If the sidecar cannot be read, set it aside (renamed, not changed) and go back to its
+    /// last good version, the backup PAGE.ann.ron.bak.
+    #[arg(long)]
+    pub restore_backup: bool,
+}
+
+/// Opens a page for changing; an unreadable sidecar is set aside only if asked to.
+pub fn open_for_change(page: &Path, unreadable: &Unreadable) -> Result<Document, String> {
+    let document = open_sidecar(page, unreadable)?;
     super::page::warn_replaced(&page.display().to_string(), document.source());
     Ok(document)
 }
 
-fn open_sidecar(page: &Path, new_sidecar: bool) -> Result<Document, String> {
-    match Document::open(page) {
-        Ok(document) => Ok(document),
-        Err(OpenError::Sidecar(_)) if new_sidecar => {
-            let (document, aside) =
-                Document::open_with_new_sidecar(page).map_err(|err| err.to_string())?;
-            if let Some(aside) = aside {
-                report(&format!(
-                    "the unreadable sidecar was kept as {}; starting a new one",
-                    aside.display()
-                ));
-            }
-            Ok(document)
+fn open_sidecar(page: &Path, unreadable: &Unreadable) -> Result<Document, String> {
+    let recovered = match Document::open(page) {
+        Ok(document) => return Ok(document),
+        Err(OpenError::Sidecar(_)) if unreadable.new_sidecar => {
+            Document::open_with_new_sidecar(page)
         }
-        Err(err @ OpenError::Sidecar(_)) => Err(format!(
-            "{err}; to set it aside and start a new sidecar, run again with --new-sidecar"
-        )),
-        Err(err) => Err(err.to_string()),
+        Err(OpenError::Sidecar(_)) if unreadable.restore_backup => {
+            Document::open_restoring_backup(page)
+        }
+        Err(err @ OpenError::Sidecar(_)) => {
+            let backup = Document::readable_backup(page).map_or_else(String::new, |backup| {
+                format!(
+                    ", or with --restore-backup to go back to its last good version ({})",
+                    backup.display()
+                )
+            });
+            return Err(format!(
+                "{err}; to set it aside and start a new sidecar, run again with --new-sidecar{backup}"
+            ));
+        }
+        Err(err) => return Err(err.to_string()),
+    };
+    let (document, set_aside) = recovered.map_err(|err| err.to_string())?;
+    if let Some(what) = set_aside.describe() {
+        report(&what);
     }
+    Ok(document)
 }
 
 /// What to change on a page: made from the document as opened, it gives the commands to apply
@@ -60,12 +81,12 @@ pub type Plan<'a> = dyn FnOnce(&Document) -> Result<(Vec<Command>, String), Stri
 /// or one line saying what failed; then nothing was saved.
 pub fn apply_and_save(
     page: &Path,
-    new_sidecar: bool,
+    unreadable: &Unreadable,
     author: Option<&str>,
     plan: Box<Plan<'_>>,
 ) -> Result<String, String> {
     let name = page.display();
-    let mut document = open_for_change(page, new_sidecar)?;
+    let mut document = open_for_change(page, unreadable)?;
     if let Some(author) = author {
         document.set_author(author);
     }
@@ -82,11 +103,11 @@ pub fn apply_and_save(
 /// [`apply_and_save`] for one page, printing the summary, or the failure on standard error.
 pub fn change_page(
     page: &Path,
-    new_sidecar: bool,
+    unreadable: &Unreadable,
     out: &mut Output,
     plan: impl FnOnce(&Document) -> Result<(Vec<Command>, String), String>,
 ) -> io::Result<ExitCode> {
-    match apply_and_save(page, new_sidecar, None, Box::new(plan)) {
+    match apply_and_save(page, unreadable, None, Box::new(plan)) {
         Ok(summary) => {
             out.line(&summary)?;
             Ok(ExitCode::SUCCESS)

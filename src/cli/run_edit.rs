@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::Output;
-use super::change::{change_page, parse_range};
+use super::change::{Unreadable, change_page, parse_range};
 use crate::annotation::{AnnotationId, Command, Document, Kind};
 use crate::operations::tag;
 use crate::text::Span;
@@ -35,14 +35,14 @@ pub struct EditArgs {
     /// approx, indicator, period, change (the phrase), change-figure. An empty VALUE clears.
     #[arg(long = "metric", value_name = "NAME=VALUE")]
     metric: Vec<String>,
-    /// If the sidecar cannot be read, set it aside (renamed, not changed) and start a new one.
-    #[arg(long)]
-    new_sidecar: bool,
+    /// What to do if the sidecar cannot be read.
+    #[command(flatten)]
+    unreadable: Unreadable,
 }
 
 /// Changes one annotation's label, range, note, correction or metric fields, as one step.
 pub fn run(args: &EditArgs, out: &mut Output) -> io::Result<ExitCode> {
-    change_page(&args.page, args.new_sidecar, out, |document| {
+    change_page(&args.page, &args.unreadable, out, |document| {
         let commands = edit_commands(args, document)?;
         let summary = format!("{} change(s) to {}", commands.len(), args.id);
         Ok((commands, summary))

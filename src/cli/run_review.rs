@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::Output;
-use super::change::change_page;
+use super::change::{Unreadable, change_page};
 use crate::annotation::{Annotation, AnnotationId, Command, Document, Status};
 use crate::operations::review;
 
@@ -31,15 +31,15 @@ pub struct ReviewArgs {
     /// With --label: only in this item (1-based, as numbered by `copydesk segment`).
     #[arg(long, requires = "label")]
     item: Option<usize>,
-    /// If the sidecar cannot be read, set it aside (renamed, not changed) and start a new one.
-    #[arg(long)]
-    new_sidecar: bool,
+    /// What to do if the sidecar cannot be read.
+    #[command(flatten)]
+    unreadable: Unreadable,
 }
 
 /// Accepts or rejects annotations, as one step, and saves: by id (any annotation, to review a
 /// manual one too or take back a rejection), or every suggestion of a label.
 pub fn run(args: &ReviewArgs, out: &mut Output) -> io::Result<ExitCode> {
-    change_page(&args.page, args.new_sidecar, out, |document| {
+    change_page(&args.page, &args.unreadable, out, |document| {
         let (commands, unchanged) = review_commands(args, document)?;
         let status = if args.accept { "accepted" } else { "rejected" };
         let mut summary = format!("{status} {}", commands.len());

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
+use super::change::Unreadable;
 use super::{Output, page, report, status};
 use crate::annotation::{Command, Direction, Metric};
 use crate::bulletin::segment;
@@ -29,10 +30,9 @@ pub struct Args {
     /// rejected suggestion is never added again). Prints what was added.
     #[arg(long)]
     write: bool,
-    /// With --write: if the sidecar cannot be read, set it aside (renamed, not changed) and
-    /// start a new one.
-    #[arg(long, requires = "write")]
-    new_sidecar: bool,
+    /// With --write: what to do if the sidecar cannot be read.
+    #[command(flatten)]
+    unreadable: Unreadable,
 }
 
 /// What `--only` keeps.
@@ -107,7 +107,7 @@ fn write(args: &Args, options: Options, out: &mut Output) -> io::Result<ExitCode
             failures += 1;
             continue;
         }
-        let mut document = match super::change::open_for_change(path, args.new_sidecar) {
+        let mut document = match super::change::open_for_change(path, &args.unreadable) {
             Ok(document) => document,
             Err(message) => {
                 report(&message);

@@ -4,7 +4,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::change::{apply_and_save, change_page, parse_range};
+use super::change::{Unreadable, apply_and_save, change_page, parse_range};
 use super::{Output, report, status};
 use crate::annotation::{AnnotationId, Command, Document, Status};
 use crate::operations::tag::{self, Outcome, Tagging};
@@ -37,9 +37,9 @@ pub struct TagArgs {
     /// The name recorded as author (default: $COPYDESK_AUTHOR or the login name).
     #[arg(long)]
     author: Option<String>,
-    /// If the sidecar cannot be read, set it aside (renamed, not changed) and start a new one.
-    #[arg(long)]
-    new_sidecar: bool,
+    /// What to do if the sidecar cannot be read.
+    #[command(flatten)]
+    unreadable: Unreadable,
 }
 
 /// Arguments of `copydesk untag`.
@@ -50,9 +50,9 @@ pub struct UntagArgs {
     /// Ids of the annotations to remove (see `copydesk annotations`).
     #[arg(long = "id", required = true)]
     ids: Vec<String>,
-    /// If the sidecar cannot be read, set it aside (renamed, not changed) and start a new one.
-    #[arg(long)]
-    new_sidecar: bool,
+    /// What to do if the sidecar cannot be read.
+    #[command(flatten)]
+    unreadable: Unreadable,
 }
 
 /// Tags every page; each page's annotations are added as one undoable step and saved.
@@ -74,7 +74,7 @@ fn tag_page(args: &TagArgs, page: &Path) -> Result<String, String> {
     let author = args.author.as_deref();
     apply_and_save(
         page,
-        args.new_sidecar,
+        &args.unreadable,
         author,
         Box::new(|document| plan(args, document)),
     )
@@ -140,7 +140,7 @@ fn plan(args: &TagArgs, document: &Document) -> Result<(Vec<Command>, String), S
 
 /// Removes annotations by id and saves.
 pub fn run_untag(args: &UntagArgs, out: &mut Output) -> io::Result<ExitCode> {
-    change_page(&args.page, args.new_sidecar, out, |_| {
+    change_page(&args.page, &args.unreadable, out, |_| {
         let commands = args
             .ids
             .iter()

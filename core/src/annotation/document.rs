@@ -122,24 +122,6 @@ impl Document {
         Ok(document)
     }
 
-    /// Sets an unreadable sidecar aside (renamed, never changed) and opens the page without it.
-    /// Returns the document and where the old sidecar went. Only call this when the user has
-    /// chosen to start a new sidecar.
-    pub fn open_with_new_sidecar(page: &Path) -> Result<(Self, Option<PathBuf>), OpenError> {
-        let sidecar_path = sidecar::path_for(page);
-        let aside = if sidecar_path.exists() {
-            Some(sidecar::set_aside(&sidecar_path).map_err(|err| {
-                OpenError::Sidecar(SidecarError {
-                    path: sidecar_path.clone(),
-                    problem: sidecar::Problem::Io(err),
-                })
-            })?)
-        } else {
-            None
-        };
-        Ok((Self::open(page)?, aside))
-    }
-
     /// A document for text with no file behind it; it cannot be saved.
     pub fn unsaved(name: &str, source: Source) -> Self {
         Self::new(name.to_owned(), source, TagSet::default())

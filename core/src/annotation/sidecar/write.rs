@@ -302,12 +302,29 @@ fn process_alive(pid: u32, file: &Path) -> bool {
 /// Moves an unreadable sidecar out of the way, to `PAGE.ann.ron.unreadable-<time>`, and returns
 /// where it went. The file itself is not changed.
 pub fn set_aside(path: &Path) -> io::Result<PathBuf> {
+    move_aside(path, "unreadable")
+}
+
+/// Keeps the backup of a sidecar that is being started afresh, as
+/// `PAGE.ann.ron.bak-before-<time>`, so the saves of the new sidecar cannot rotate the last
+/// good version away. Returns where it went, or `None` if there was no backup.
+pub fn keep_backup_aside(sidecar: &Path) -> io::Result<Option<PathBuf>> {
+    let backup = backup_path(sidecar);
+    if !backup.exists() {
+        return Ok(None);
+    }
+    move_aside(&backup, "before").map(Some)
+}
+
+/// Renames `path` to `path.<label>-<time>` (with `-2`, `-3`… if taken), unchanged.
+fn move_aside(path: &Path, label: &str) -> io::Result<PathBuf> {
     let stamp = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%S").to_string();
-    let mut aside = with_suffix(path, &format!(".unreadable-{stamp}"));
+    let separator = if label == "before" { "-" } else { "." };
+    let mut aside = with_suffix(path, &format!("{separator}{label}-{stamp}"));
     let mut n = 1;
     while aside.exists() {
         n += 1;
-        aside = with_suffix(path, &format!(".unreadable-{stamp}-{n}"));
+        aside = with_suffix(path, &format!("{separator}{label}-{stamp}-{n}"));
     }
     fs::rename(path, &aside)?;
     Ok(aside)

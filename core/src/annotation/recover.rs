@@ -1,0 +1,118 @@
+//! When a sidecar cannot be read: start afresh, or go back to the last good version. Both
+//! are the user's explicit choice (a banner in the app, `--new-sidecar` or `--restore-backup`
+//! on the command line), and neither loses a byte: the unreadable file is renamed, never
+//! changed, and the backup of the last good version is kept.
+
+use std::path::{Path, PathBuf};
+
+use super::document::{Document, OpenError};
+use super::lock;
+use super::sidecar::{self, Problem, SidecarError};
+use crate::text::Source;
+
+/// What was moved out of the way when a page was opened afresh or restored.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SetAside {
+    /// Where the unreadable sidecar went, if there was one.
+    pub unreadable: Option<PathBuf>,
+    /// Where the backup of the last good version went (starting afresh), if there was one.
+    pub backup: Option<PathBuf>,
+}
+
+impl SetAside {
+    /// One line for the user saying where the old files went, if anything was moved.
+    pub fn describe(&self) -> Option<String> {
+        let mut said = Vec::new();
+        if let Some(path) = &self.unreadable {
+            said.push(format!(
+                "the unreadable sidecar was kept as {}",
+                path.display()
+            ));
+        }
+        if let Some(path) = &self.backup {
+            said.push(format!("its last good version as {}", path.display()));
+        }
+        (!said.is_empty()).then(|| said.join("; "))
+    }
+}
+
+fn io_error(path: &Path, err: std::io::Error) -> OpenError {
+    OpenError::Sidecar(SidecarError {
+        path: path.to_owned(),
+        problem: Problem::Io(err),
+    })
+}
+
+impl Document {
+    /// Sets an unreadable sidecar aside (renamed, never changed), keeps its backup as
+    /// `.bak-before-<time>` (the new sidecar's saves would otherwise rotate the last good
+    /// version away), and opens the page without annotations. Only call this when the user
+    /// has chosen to start a new sidecar.
+    pub fn open_with_new_sidecar(page: &Path) -> Result<(Self, SetAside), OpenError> {
+        let path = sidecar::path_for(page);
+        let held = lock::acquire(&path, lock::WAIT).map_err(|err| lock_error(&path, err))?;
+        let unreadable = if path.exists() {
+            Some(sidecar::set_aside(&path).map_err(|err| io_error(&path, err))?)
+        } else {
+            None
+        };
+        let backup = sidecar::keep_backup_aside(&path).map_err(|err| io_error(&path, err))?;
+        drop(held);
+        Ok((Self::open(page)?, SetAside { unreadable, backup }))
+    }
+
+    /// The backup of the page's sidecar (`PAGE.ann.ron.bak`), if there is one and it can be
+    /// read for this page: the version [`Document::open_restoring_backup`] would restore.
+    pub fn readable_backup(page: &Path) -> Option<PathBuf> {
+        let backup = sidecar::backup_path(&sidecar::path_for(page));
+        let bytes = sidecar::read_bytes(&backup).ok()??;
+        let source = Source::load(page).ok()?;
+        sidecar::parse(&backup, &bytes, &source).ok()?;
+        Some(backup)
+    }
+
+    /// Goes back to the last good version: sets the unreadable sidecar aside (renamed, never
+    /// changed), puts a copy of the readable backup in its place, and opens the page with it.
+    /// The backup itself stays as it is.
+    pub fn open_restoring_backup(page: &Path) -> Result<(Self, SetAside), OpenError> {
+        let path = sidecar::path_for(page);
+        let backup = sidecar::backup_path(&path);
+        let Some(bytes) = Self::readable_backup(page)
+            .and_then(|backup| sidecar::read_bytes(&backup).ok().flatten())
+        else {
+            return Err(OpenError::Sidecar(SidecarError {
+                path: backup,
+                problem: Problem::Io(std::io::Error::new(
+                    std::io::ErrorKind::NotFound,
+                    "there is no readable backup to restore",
+                )),
+            }));
+        };
+        let held = lock::acquire(&path, lock::WAIT).map_err(|err| lock_error(&path, err))?;
+        let unreadable = if path.exists() {
+            Some(sidecar::set_aside(&path).map_err(|err| io_error(&path, err))?)
+        } else {
+            None
+        };
+        sidecar::write_atomic(&path, &bytes).map_err(|err| io_error(&path, err))?;
+        drop(held);
+        let set_aside = SetAside {
+            unreadable,
+            backup: None,
+        };
+        Ok((Self::open(page)?, set_aside))
+    }
+}
+
+fn lock_error(path: &Path, err: lock::LockError) -> OpenError {
+    match err {
+        lock::LockError::Busy { path: lock, .. } => io_error(
+            path,
+            std::io::Error::other(format!(
+                "another copydesk is saving this page and holds {}; try again",
+                lock.display()
+            )),
+        ),
+        lock::LockError::Io(err) => io_error(path, err),
+    }
+}
