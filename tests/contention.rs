@@ -73,3 +73,38 @@ fn every_tag_reported_as_saved_is_on_disk() {
 fn listed(page: &Path) -> Vec<serde_json::Value> {
     common::json_lines(&["annotations", "--json", page.to_str().unwrap()])
 }
+
+#[test]
+fn a_save_held_up_by_another_process_says_it_was_not_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("a01.txt");
+    std::fs::copy(sample("a01-qinghe-daily.txt"), &page).unwrap();
+    let sidecar = copydesk::annotation::sidecar::path_for(&page);
+    // Another copydesk is in the middle of saving this page.
+    let held =
+        copydesk::annotation::lock::acquire(&sidecar, copydesk::annotation::lock::WAIT).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .args([
+            "tag",
+            page.to_str().unwrap(),
+            "--label",
+            "PER",
+            "--range",
+            &range(0),
+        ])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    drop(held);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(
+        stderr,
+        format!(
+            "copydesk: {}: another copydesk is saving this page and held {}.lock for 5 s; nothing was saved: try again\n",
+            sidecar.display(),
+            sidecar.display()
+        )
+    );
+    assert!(!sidecar.exists(), "nothing was written");
+}

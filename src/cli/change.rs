@@ -27,7 +27,7 @@ pub fn parse_range(text: &str) -> Result<Span, String> {
 #[derive(Debug, Default, clap::Args)]
 pub struct Unreadable {
     /// If the sidecar cannot be read, set it aside (renamed, not changed) and start a new one;
-    /// its backup is kept as PAGE.ann.ron.bak-before-<time>.
+    /// its backup is kept as PAGE.ann.ron.bak-before-TIME.
     #[arg(long, conflicts_with = "restore_backup")]
     pub new_sidecar: bool,
     /// If the sidecar cannot be read, set it aside (renamed, not changed) and go back to its

@@ -1,10 +1,11 @@
 //! Re-anchoring: placing annotations again after the page's text changed elsewhere.
 //!
 //! Each annotation carries its quote and a little context on each side. When the page no longer
-//! matches the sidecar's fingerprint, every annotation is tried in turn: the same range if the
-//! quote is still there; else the quote found nearby, the occurrence whose surroundings match
-//! best; else a fuzzy match between the surviving context; else it is kept as orphaned. Nothing
-//! is ever dropped.
+//! matches the sidecar's fingerprint, the annotations still wholly in place are kept first; then
+//! each of the others is placed where its context agrees best among its own range, that range
+//! shifted like the annotations before it, what its context still surrounds, and the quote found
+//! elsewhere. A placement that is not certain is marked [`Anchor::Fuzzy`] for a person to check;
+//! one that cannot be made leaves the annotation orphaned. Nothing is ever dropped.
 
 use serde::Serialize;
 

@@ -5,7 +5,8 @@
 //! other wrote, and one's annotations would be lost though both said "saved". So a save holds
 //! an advisory lock (std's [`File::lock`]) on `PAGE.ann.ron.lock` beside the sidecar from the
 //! read to the rename. The lock file is never removed (removing it would let two processes
-//! lock two different files); it holds nothing and every folder scan ignores it. Programs that
+//! lock two different files); it holds nothing, and folder scans, which list `.txt` pages,
+//! never see it. Programs that
 //! do not take the lock (`git pull`, an editor) are caught by the merge instead.
 
 use std::fs::{File, OpenOptions, TryLockError};
@@ -24,13 +25,6 @@ pub fn path_for(sidecar: &Path) -> PathBuf {
     let mut name = sidecar.file_name().unwrap_or_default().to_os_string();
     name.push(SUFFIX);
     sidecar.with_file_name(name)
-}
-
-/// True for a lock file's name, which scans of a folder leave out.
-pub fn is_lock_file(path: &Path) -> bool {
-    path.file_name()
-        .and_then(|name| name.to_str())
-        .is_some_and(|name| name.ends_with(&format!("{}{SUFFIX}", super::sidecar::EXTENSION)))
 }
 
 /// A held lock; dropping it releases it (closing the file releases the lock, also when the
@@ -103,13 +97,5 @@ mod tests {
         drop(held);
         let again = acquire(&sidecar, Duration::from_millis(50));
         assert!(again.is_ok(), "{again:?}");
-    }
-
-    #[test]
-    fn lock_files_are_known_by_name() {
-        assert!(is_lock_file(Path::new("/x/a05.txt.ann.ron.lock")));
-        assert!(!is_lock_file(Path::new("/x/a05.txt.ann.ron")));
-        assert!(!is_lock_file(Path::new("/x/a05.txt")));
-        assert!(!is_lock_file(Path::new("/x/door.lock")));
     }
 }

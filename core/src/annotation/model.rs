@@ -83,7 +83,8 @@ pub enum Anchor {
     Exact,
     /// The page changed; the quote was found elsewhere, matched by its context.
     Moved,
-    /// The quote itself changed; the closest match was taken.
+    /// Placed by a guess, to check: the quote itself changed (the closest match was taken), or
+    /// lookalikes on the page made the choice unclear.
     Fuzzy,
     /// Not found on the page: the annotation is kept, with its old range, to be placed by hand.
     Orphaned,

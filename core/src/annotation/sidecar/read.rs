@@ -121,15 +121,15 @@ fn position_of(text: &str, needle: &str) -> (usize, usize) {
         .map_or((1, 1), |at| line_column(text.as_bytes(), at))
 }
 
-/// What opens and closes the annotation list in a sidecar written by [`to_ron`].
+/// What opens and closes the annotation list in a sidecar written by [`to_ron`](super::to_ron).
 const LIST_OPEN: &str = "\n    annotations: [\n";
 const LIST_CLOSE: &str = "\n    ],\n)";
-/// What starts each annotation's line in a sidecar written by [`to_ron`].
+/// What starts each annotation's line in a sidecar written by [`to_ron`](super::to_ron).
 const ENTRY_START: &str = "\n        (id: ";
 /// Below this many bytes of annotations, one thread parses them all.
 const PARALLEL_THRESHOLD: usize = 256 * 1024;
 
-/// Parses a large sidecar laid out as [`to_ron`] writes it by cutting its annotation list into
+/// Parses a large sidecar laid out as [`to_ron`](super::to_ron) writes it by cutting its annotation list into
 /// pieces at line starts and parsing the pieces on several threads. `None` if the layout is
 /// different or any piece fails (a cut inside a string always makes its piece fail): the caller
 /// then parses the whole text the ordinary way, which also gives the right error.
