@@ -344,3 +344,33 @@ fn the_last_good_version_survives_starting_afresh_and_can_be_restored() {
         "the two choices exclude each other"
     );
 }
+
+#[test]
+fn starting_afresh_leaves_alone_a_sidecar_another_process_repaired_meanwhile() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = page_in(dir.path());
+    let added = saved_with_a_name(&page);
+    let sidecar = path_for(&page);
+    let good = std::fs::read_to_string(&sidecar).unwrap();
+    std::fs::write(&sidecar, "(format: ").unwrap();
+    // The user saw it broken; before they chose, another copy of copydesk put a good one back.
+    std::fs::write(&sidecar, &good).unwrap();
+    for restore in [false, true] {
+        let (document, set_aside) = if restore {
+            Document::open_restoring_backup(&page).unwrap()
+        } else {
+            Document::open_with_new_sidecar(&page).unwrap()
+        };
+        assert_eq!(set_aside.describe(), None, "nothing set aside");
+        assert_eq!(document.annotations(), std::slice::from_ref(&added));
+    }
+    let aside = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter(|e| {
+            let name = e.as_ref().unwrap().file_name();
+            let name = name.to_string_lossy();
+            name.contains("unreadable") || name.contains("bak-before")
+        })
+        .count();
+    assert_eq!(aside, 0);
+}

@@ -119,8 +119,14 @@ impl CopydeskApp {
             )
         });
         if let Some(replaced) = document.source().replaced() {
+            let warning = format!("{}: {replaced}", document.name());
+            // After a recovery the banner says where the old files went: keep that too.
+            let message = match self.banner.take() {
+                Some(banner) if !banner.error => format!("{}. {warning}", banner.message),
+                _ => warning,
+            };
             self.banner = Some(Banner {
-                message: format!("{}: {replaced}", document.name()),
+                message,
                 choices: vec![("OK".into(), Action::DismissBanner)],
                 error: false,
             });

@@ -66,6 +66,10 @@ pub fn run(args: &Args, out: &mut Output) -> io::Result<ExitCode> {
     if args.write {
         return write(args, options, out);
     }
+    if args.unreadable.new_sidecar || args.unreadable.restore_backup {
+        report("--new-sidecar and --restore-backup go with --write: without it nothing is saved");
+        return Ok(ExitCode::from(2));
+    }
     page::for_each(&args.pages, |printed, page| {
         let bulletin = segment(page.source.text());
         let suggestions = suggest(&page.source, &bulletin, &[], options);

@@ -82,7 +82,7 @@ pub fn reanchor(source: &Source, annotations: &mut [Annotation]) -> AnchorReport
             let annotation = &mut annotations[i];
             if done[i] {
                 if annotation.anchor != Anchor::Fuzzy && annotation.anchor != Anchor::Orphaned {
-                    shift = annotation.start as isize - old_starts[i] as isize;
+                    shift = signed_distance(old_starts[i], annotation.start);
                     placing.floor = annotation.start;
                 }
                 continue;
@@ -102,7 +102,7 @@ pub fn reanchor(source: &Source, annotations: &mut [Annotation]) -> AnchorReport
             };
             if anchor == Anchor::Moved
                 && span.start < placing.floor
-                && find_all(source.text(), &annotation.quote).take(2).count() > 1
+                && placing.occurrences(source.text(), &annotation.quote) > 1
             {
                 // Before an annotation that came before it, and the quote stands elsewhere
                 // too: out of order, so a guess.
@@ -115,7 +115,7 @@ pub fn reanchor(source: &Source, annotations: &mut [Annotation]) -> AnchorReport
             if anchor == Anchor::Fuzzy {
                 annotation.place(source, span);
             } else {
-                shift = span.start as isize - annotation.start as isize;
+                shift = signed_distance(annotation.start, span.start);
                 // Same quote: keep the stored context, which reflects the page as annotated.
                 annotation.start = span.start;
                 annotation.end = span.end;
@@ -150,7 +150,7 @@ fn keep_sure_ones_in_order(source: &Source, annotations: &mut [Annotation], orde
         }
         if annotation.anchor == Anchor::Moved
             && annotation.start > earliest_after
-            && find_all(source.text(), &annotation.quote).take(2).count() > 1
+            && occurrences(source.text(), &annotation.quote) > 1
         {
             annotation.anchor = Anchor::Fuzzy;
             continue;
@@ -180,9 +180,22 @@ struct Placing {
     floor: usize,
     /// Label and new range of every one placed, with the range it had before.
     taken: std::collections::HashMap<(String, Span), Span>,
+    /// How often each quote looked up stands on the page (0, 1, or 2 for more): counted once
+    /// per quote, as a page of 2 MB is slow to scan for each of 20 000 annotations.
+    counted: std::cell::RefCell<std::collections::HashMap<String, usize>>,
 }
 
 impl Placing {
+    /// How often `quote` stands on `text`: 0, 1, or 2 for more.
+    fn occurrences(&self, text: &str, quote: &str) -> usize {
+        if let Some(&count) = self.counted.borrow().get(quote) {
+            return count;
+        }
+        let count = occurrences(text, quote);
+        self.counted.borrow_mut().insert(quote.to_owned(), count);
+        count
+    }
+
     /// Whether `span` may take an annotation of `label` that was at `old`: not where another
     /// of the label went from somewhere else (two annotations that shared a range may share it
     /// still).
@@ -241,7 +254,7 @@ fn locate(
     };
     // (byte range, by its own place?) of every candidate, nearest kinds first.
     let mut candidates: Vec<(std::ops::Range<usize>, bool)> = Vec::new();
-    let shifted = Span::new(expected, expected + old.len());
+    let shifted = Span::new(expected, expected.saturating_add(old.len()));
     for span in [old, shifted] {
         if let Some(range) = offsets.byte_range(text, span)
             && text.get(range.clone()) == Some(quote)
@@ -265,7 +278,10 @@ fn locate(
             candidates.push((range, true));
         }
     }
-    let searched = best_occurrence(text, quote, expected_byte, annotation, &allowed);
+    // Searching a page for a quote that is not on it would scan it whole, per annotation.
+    let searched = (placing.occurrences(text, quote) > 0)
+        .then(|| best_occurrence(text, quote, expected_byte, annotation, &allowed))
+        .flatten();
     if let Some(range) = fuzzy(text, annotation, expected_byte) {
         candidates.push((narrow(text, range, quote), true));
     }
@@ -304,7 +320,7 @@ fn locate(
         rival >= score
     });
     // Looking for a second occurrence scans the page: only when it decides.
-    let unique = || find_all(text, quote).take(2).count() == 1;
+    let unique = || placing.occurrences(text, quote) == 1;
     let sure = found == quote && ((agrees(score) && !contested) || unique());
     let anchor = match () {
         () if sure && span == old => Anchor::Exact,
@@ -376,7 +392,7 @@ fn pick(
     annotation: &Annotation,
     allowed: &dyn Fn(usize) -> bool,
 ) -> Option<Occurrence> {
-    let haystack_end = (range.end + quote.len()).min(text.len());
+    let haystack_end = ceil_boundary(text, range.end.saturating_add(quote.len()));
     let haystack = text.get(range.start..haystack_end)?;
     let mut scored: Vec<(usize, usize)> = find_all(haystack, quote)
         .map(|offset| range.start + offset)
@@ -395,6 +411,21 @@ fn pick(
         score,
         rival: scored.get(1).map_or(0, |&(_, score)| score),
     })
+}
+
+/// How often `quote` stands on `text`: 0, 1, or 2 for more.
+fn occurrences(text: &str, quote: &str) -> usize {
+    find_all(text, quote).take(2).count()
+}
+
+/// How far (in code points, either way) `from` is from `to`, without overflowing on absurd
+/// offsets from a sidecar.
+fn signed_distance(from: usize, to: usize) -> isize {
+    if to >= from {
+        isize::try_from(to - from).unwrap_or(isize::MAX)
+    } else {
+        isize::try_from(from - to).map_or(isize::MIN, |d| -d)
+    }
 }
 
 /// Byte offsets of every occurrence of `needle` in `haystack`, overlapping ones included

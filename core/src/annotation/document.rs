@@ -149,27 +149,23 @@ impl Document {
         }
     }
 
-    /// Takes the sidecar's annotations, placing again those whose text is not at their range:
-    /// all of them when the page changed, else only those whose quote does not match (a
-    /// sidecar edited by hand), which are then counted as moved, fuzzy or orphaned, never
-    /// shown as if their quote were the text.
+    /// Takes the sidecar's annotations, placing them again when the page changed, or when one
+    /// of them has a quote that is not the text at its range (a sidecar edited by hand): that
+    /// one is then counted as moved, fuzzy or orphaned, never shown as if its quote were the
+    /// text.
     fn load_annotations(&mut self, file: SidecarFile) {
-        let annotations = file.annotations;
-        if file.source.fingerprint == self.source.fingerprint() {
-            let (mut exact, mut misplaced): (Vec<Annotation>, Vec<Annotation>) =
-                annotations.into_iter().partition(|a| {
-                    a.anchor == Anchor::Orphaned || self.source.slice(a.span()) == a.quote
-                });
-            let mut report = reanchor(&self.source, &mut misplaced);
-            report.exact += exact.len();
-            self.anchoring = report;
-            exact.append(&mut misplaced);
-            self.set_annotations(exact);
+        let mut annotations = file.annotations;
+        let misplaced =
+            |a: &Annotation| a.anchor != Anchor::Orphaned && self.source.slice(a.span()) != a.quote;
+        if file.source.fingerprint == self.source.fingerprint()
+            && !annotations.iter().any(misplaced)
+        {
+            self.anchoring.exact = annotations.len();
         } else {
-            let mut annotations = annotations;
+            // All together, so that a misplaced one cannot land on the range of one in place.
             self.anchoring = reanchor(&self.source, &mut annotations);
-            self.set_annotations(annotations);
         }
+        self.set_annotations(annotations);
     }
 
     /// Replaces all annotations (after loading or merging), restoring page order.

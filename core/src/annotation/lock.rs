@@ -51,13 +51,20 @@ pub enum LockError {
 /// Takes the lock of `sidecar`, waiting up to `wait` for another process to release it.
 pub fn acquire(sidecar: &Path, wait: Duration) -> Result<Held, LockError> {
     let path = path_for(sidecar);
-    let file = OpenOptions::new()
+    let file = match OpenOptions::new()
         .read(true)
         .write(true)
         .create(true)
         .truncate(false)
         .open(&path)
-        .map_err(LockError::Io)?;
+    {
+        Ok(file) => file,
+        // Left by another user in a shared folder: a lock needs only a file to read.
+        Err(err) if err.kind() == io::ErrorKind::PermissionDenied && path.exists() => {
+            File::open(&path).map_err(LockError::Io)?
+        }
+        Err(err) => return Err(LockError::Io(err)),
+    };
     let start = Instant::now();
     loop {
         match file.try_lock() {

@@ -43,20 +43,36 @@ fn io_error(path: &Path, err: std::io::Error) -> OpenError {
     })
 }
 
+/// Whether the sidecar at `path` reads fine for `page` now (another process may have fixed
+/// or replaced it since the user saw it fail).
+fn readable_now(page: &Path, path: &Path) -> bool {
+    let (Ok(Some(bytes)), Ok(source)) = (sidecar::read_bytes(path), Source::load(page)) else {
+        return false;
+    };
+    sidecar::parse(path, &bytes, &source).is_ok()
+}
+
 impl Document {
-    /// Sets an unreadable sidecar aside (renamed, never changed), keeps its backup as
-    /// `.bak-before-<time>` (the new sidecar's saves would otherwise rotate the last good
-    /// version away), and opens the page without annotations. Only call this when the user
-    /// has chosen to start a new sidecar.
+    /// Keeps the backup as `.bak-before-<time>` (the new sidecar's saves would otherwise
+    /// rotate the last good version away), then sets the unreadable sidecar aside (renamed,
+    /// never changed), and opens the page without annotations. In that order: a crash between
+    /// the two leaves the last good version safe. Under the sidecar's lock, and only if the
+    /// sidecar is still unreadable then: if another process wrote a good one meanwhile, that
+    /// one is opened instead. Only call this when the user has chosen to start a new sidecar.
     pub fn open_with_new_sidecar(page: &Path) -> Result<(Self, SetAside), OpenError> {
-        let path = sidecar::path_for(page);
-        let held = lock::acquire(&path, lock::WAIT).map_err(|err| lock_error(&path, err))?;
+        let named = sidecar::path_for(page);
+        let path = sidecar::resolve(&named).map_err(|err| io_error(&named, err))?;
+        let held = lock::acquire(&path, lock::WAIT).map_err(|err| lock_error(&named, err))?;
+        if readable_now(page, &path) {
+            drop(held);
+            return Ok((Self::open(page)?, SetAside::default()));
+        }
+        let backup = sidecar::keep_backup_aside(&path).map_err(|err| io_error(&named, err))?;
         let unreadable = if path.exists() {
-            Some(sidecar::set_aside(&path).map_err(|err| io_error(&path, err))?)
+            Some(sidecar::set_aside(&path).map_err(|err| io_error(&named, err))?)
         } else {
             None
         };
-        let backup = sidecar::keep_backup_aside(&path).map_err(|err| io_error(&path, err))?;
         drop(held);
         Ok((Self::open(page)?, SetAside { unreadable, backup }))
     }
@@ -64,37 +80,44 @@ impl Document {
     /// The backup of the page's sidecar (`PAGE.ann.ron.bak`), if there is one and it can be
     /// read for this page: the version [`Document::open_restoring_backup`] would restore.
     pub fn readable_backup(page: &Path) -> Option<PathBuf> {
-        let backup = sidecar::backup_path(&sidecar::path_for(page));
-        let bytes = sidecar::read_bytes(&backup).ok()??;
-        let source = Source::load(page).ok()?;
-        sidecar::parse(&backup, &bytes, &source).ok()?;
-        Some(backup)
+        let named = sidecar::path_for(page);
+        let backup = sidecar::backup_path(&sidecar::resolve(&named).unwrap_or(named));
+        readable_now(page, &backup).then_some(backup)
     }
 
-    /// Goes back to the last good version: sets the unreadable sidecar aside (renamed, never
-    /// changed), puts a copy of the readable backup in its place, and opens the page with it.
-    /// The backup itself stays as it is.
+    /// Goes back to the last good version: under the sidecar's lock, keeps a copy of the
+    /// unreadable sidecar as `.unreadable-<time>` (a link: the file is never changed), puts
+    /// the readable backup in its place by an atomic rename, and opens the page with it. The
+    /// sidecar's name is never empty meanwhile, and the backup stays as it is. If another
+    /// process wrote a good sidecar meanwhile, that one is opened instead.
     pub fn open_restoring_backup(page: &Path) -> Result<(Self, SetAside), OpenError> {
-        let path = sidecar::path_for(page);
+        let named = sidecar::path_for(page);
+        let path = sidecar::resolve(&named).map_err(|err| io_error(&named, err))?;
+        let held = lock::acquire(&path, lock::WAIT).map_err(|err| lock_error(&named, err))?;
+        if readable_now(page, &path) {
+            drop(held);
+            return Ok((Self::open(page)?, SetAside::default()));
+        }
         let backup = sidecar::backup_path(&path);
-        let Some(bytes) = Self::readable_backup(page)
-            .and_then(|backup| sidecar::read_bytes(&backup).ok().flatten())
-        else {
-            return Err(OpenError::Sidecar(SidecarError {
-                path: backup,
-                problem: Problem::Io(std::io::Error::new(
-                    std::io::ErrorKind::NotFound,
-                    "there is no readable backup to restore",
-                )),
-            }));
+        let bytes = match sidecar::read_bytes(&backup) {
+            Ok(Some(bytes)) if readable_now(page, &backup) => bytes,
+            _ => {
+                return Err(OpenError::Sidecar(SidecarError {
+                    path: backup,
+                    problem: Problem::Io(std::io::Error::new(
+                        std::io::ErrorKind::NotFound,
+                        "there is no readable backup to restore; start a new sidecar instead",
+                    )),
+                }));
+            }
         };
-        let held = lock::acquire(&path, lock::WAIT).map_err(|err| lock_error(&path, err))?;
+        let staged = sidecar::stage(&path, &bytes).map_err(|err| io_error(&named, err))?;
         let unreadable = if path.exists() {
-            Some(sidecar::set_aside(&path).map_err(|err| io_error(&path, err))?)
+            Some(sidecar::keep_copy_aside(&path).map_err(|err| io_error(&named, err))?)
         } else {
             None
         };
-        sidecar::write_atomic(&path, &bytes).map_err(|err| io_error(&path, err))?;
+        staged.install().map_err(|err| io_error(&named, err))?;
         drop(held);
         let set_aside = SetAside {
             unreadable,

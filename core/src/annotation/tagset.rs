@@ -128,12 +128,17 @@ impl TagSet {
 
     /// Reads and validates a tag-set file.
     pub fn load(path: &Path) -> Result<Self, TagSetError> {
-        let text = std::fs::read_to_string(path).map_err(|err| TagSetError {
-            path: path.to_owned(),
-            line: 0,
-            column: 0,
-            reason: format!("cannot read the tag set: {err}"),
-        })?;
+        let text = crate::text::read_file(path)
+            .and_then(|bytes| {
+                String::from_utf8(bytes)
+                    .map_err(|err| std::io::Error::new(std::io::ErrorKind::InvalidData, err))
+            })
+            .map_err(|err| TagSetError {
+                path: path.to_owned(),
+                line: 0,
+                column: 0,
+                reason: format!("cannot read the tag set: {err}"),
+            })?;
         Self::parse(path, &text)
     }
 

@@ -149,9 +149,13 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     if let Ok(text) = std::str::from_utf8(bytes) {
         return finish(text.to_owned(), PageEncoding::Utf8, 0);
     }
-    if (invalid_utf8_bytes(bytes) as f64) <= bytes.len() as f64 * MAX_UNDECODABLE_RATIO {
+    let (invalid, multibyte) = utf8_bytes(bytes);
+    // A few bad bytes, or more but far fewer than the good non-ASCII ones (a UTF-8 page with
+    // a pasted GBK paragraph): UTF-8, whatever a detector would guess.
+    let few = invalid as f64 <= bytes.len() as f64 * MAX_UNDECODABLE_RATIO;
+    if few || multibyte >= 2 * invalid {
         let text = String::from_utf8_lossy(bytes).into_owned();
-        return finish(text, PageEncoding::Utf8, invalid_utf8_bytes(bytes));
+        return finish(text, PageEncoding::Utf8, invalid);
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
@@ -183,17 +187,25 @@ fn finish_legacy(
     finish(text, encoding, bad)
 }
 
-/// How many bytes are not part of a valid UTF-8 sequence.
-fn invalid_utf8_bytes(mut bytes: &[u8]) -> usize {
+/// How many bytes are not part of a valid UTF-8 sequence, and how many are part of a valid
+/// multi-byte one.
+fn utf8_bytes(mut bytes: &[u8]) -> (usize, usize) {
     let mut invalid = 0;
+    let mut multibyte = 0;
     loop {
-        match std::str::from_utf8(bytes) {
-            Ok(_) => return invalid,
+        let (valid, rest) = match std::str::from_utf8(bytes) {
+            Ok(text) => (text, None),
             Err(err) => {
                 let bad = err.error_len().unwrap_or(bytes.len() - err.valid_up_to());
                 invalid += bad;
-                bytes = &bytes[err.valid_up_to() + bad..];
+                let valid = std::str::from_utf8(&bytes[..err.valid_up_to()]).unwrap_or_default();
+                (valid, Some(&bytes[err.valid_up_to() + bad..]))
             }
+        };
+        multibyte += valid.bytes().filter(|b| !b.is_ascii()).count();
+        match rest {
+            Some(rest) => bytes = rest,
+            None => return (invalid, multibyte),
         }
     }
 }
@@ -389,6 +401,25 @@ mod tests {
             "the UTF-8 part reads as it is"
         );
         assert_eq!(decoded.replaced.map(|r| r.line), Some(13));
+    }
+
+    #[test]
+    fn a_long_pasted_gbk_paragraph_keeps_a_utf8_page_utf8() {
+        let pasted = "贴错编码的一大段文字。".repeat(8);
+        let (gbk, _, _) = encoding_rs::GBK.encode(&pasted);
+        let mut mixed = PAGE.repeat(6).into_bytes();
+        mixed.extend_from_slice(&gbk);
+        let decoded = decode(&mixed).unwrap();
+        assert!(utf8_bytes(&mixed).0 as f64 > mixed.len() as f64 * MAX_UNDECODABLE_RATIO);
+        assert_eq!(decoded.encoding, PageEncoding::Utf8);
+        assert!(
+            decoded.text.starts_with(&PAGE.repeat(6)),
+            "the UTF-8 part reads as it is"
+        );
+        // A page all in GBK is still GB18030.
+        let all = PAGE.repeat(6);
+        let (all_gbk, _, _) = encoding_rs::GBK.encode(&all);
+        assert_eq!(decode(&all_gbk).unwrap().encoding, PageEncoding::Gb18030);
     }
 
     #[test]

@@ -19,8 +19,8 @@ use super::model::Annotation;
 
 pub use read::{parse, read_bytes};
 pub use write::{
-    Staged, keep_backup_aside, remove_stale_temporaries, resolve, set_aside, stage, to_ron,
-    write_atomic,
+    Staged, keep_backup_aside, keep_copy_aside, remove_stale_temporaries, resolve, set_aside,
+    stage, to_ron, write_atomic,
 };
 
 /// Name of the format, written in every sidecar.

@@ -154,6 +154,17 @@ impl Staged {
         self.commit_with(&mut |_| Ok(())).map_err(into_error)
     }
 
+    /// Puts the new sidecar in place without touching the backup (restoring the backup
+    /// itself: it must stay the last good version).
+    pub fn install(self) -> io::Result<()> {
+        let result = fs::rename(&self.temporary, &self.target);
+        if result.is_err() {
+            remove_clutter(&self.temporary);
+        }
+        sync_folder(&self.target);
+        result
+    }
+
     fn commit_with(self, hook: Hook<'_>) -> Result<(), Fault> {
         let result = self.replace(hook);
         if let Err(Fault::Error(_)) = &result {
@@ -303,6 +314,23 @@ fn process_alive(pid: u32, file: &Path) -> bool {
 /// where it went. The file itself is not changed.
 pub fn set_aside(path: &Path) -> io::Result<PathBuf> {
     move_aside(path, "unreadable")
+}
+
+/// Keeps the sidecar as it is now under `PAGE.ann.ron.unreadable-<time>` without moving it: a
+/// hard link (or, where links cannot be made, a copy at a new name), so the sidecar's own name
+/// never goes missing. Returns where the copy is.
+pub fn keep_copy_aside(path: &Path) -> io::Result<PathBuf> {
+    let stamp = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%S").to_string();
+    let mut aside = with_suffix(path, &format!(".unreadable-{stamp}"));
+    let mut n = 1;
+    while aside.exists() {
+        n += 1;
+        aside = with_suffix(path, &format!(".unreadable-{stamp}-{n}"));
+    }
+    if fs::hard_link(path, &aside).is_err() {
+        copy_to_new(path, &aside)?;
+    }
+    Ok(aside)
 }
 
 /// Keeps the backup of a sidecar that is being started afresh, as
