@@ -86,6 +86,18 @@ fn reanchor_20k_after_an_insertion(bencher: divan::Bencher) {
         .bench_values(|mut annotations| reanchor(&edited, &mut annotations));
 }
 
+#[divan::bench(sample_count = 10)]
+fn reanchor_20k_after_a_name_replaced_everywhere(bencher: divan::Bencher) {
+    let fixture = fixture();
+    let document = Document::open(&fixture.page).unwrap_or_else(|err| panic!("{err}"));
+    // The sample's district, in every story of the 2 MB page: the annotations on it change
+    // their quote, those next to it their context.
+    let edited = Source::from_text(fixture.text.replace("澄江区", "澄江县"), PageEncoding::Utf8);
+    bencher
+        .with_inputs(|| document.annotations().to_vec())
+        .bench_values(|mut annotations| reanchor(&edited, &mut annotations));
+}
+
 #[divan::bench(sample_count = 20)]
 fn serialize_20k_only(bencher: divan::Bencher) {
     let fixture = fixture();
