@@ -593,3 +593,70 @@ fn a_broken_sidecar_with_a_good_backup_offers_to_restore_it() {
         "{banner}"
     );
 }
+
+#[test]
+fn after_find_moves_the_view_delete_removes_nothing_out_of_sight() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = open(&page_copy(dir.path()));
+    // A person tagged in the first story, and selected.
+    select_quote(&mut harness, "林晓舟");
+    type_key(&mut harness, Key::Num1, "1");
+    harness.run_steps(2);
+    assert!(harness.state().page().unwrap().selected().is_some());
+    // Find moves the view to the photo further down (the second 林晓舟 is its credit).
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run_steps(2);
+    harness.event(egui::Event::Text("林晓舟".into()));
+    harness.run_steps(2);
+    harness.key_press(Key::F3);
+    harness.run_steps(2);
+    assert_eq!(harness.state().page().unwrap().item, 3);
+    assert_eq!(harness.state().page().unwrap().selected(), None);
+    harness.key_press(Key::Escape);
+    harness.run_steps(1);
+    harness.key_press(Key::Delete);
+    harness.run_steps(2);
+    assert_eq!(document(&harness).annotations().len(), 1, "nothing deleted");
+}
+
+#[test]
+fn space_on_a_focused_delete_button_deletes_nothing_and_delete_says_how_to_undo() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = open(&page_copy(dir.path()));
+    harness.key_press(Key::F6);
+    harness.run_steps(2);
+    type_key(&mut harness, Key::Tab, "\t");
+    harness.run_steps(2);
+    let count = document(&harness).annotations().len();
+    harness.get_by_label("Delete annotation (Del)").focus();
+    harness.run_steps(1);
+    harness.key_press(Key::Space);
+    harness.run_steps(2);
+    assert_eq!(
+        document(&harness).annotations().len(),
+        count,
+        "Space deleted a suggestion"
+    );
+    let selected = harness.state().page().unwrap().selected().cloned().unwrap();
+    let quote = document(&harness).get(&selected).unwrap().quote.clone();
+    harness.get_by_label("Delete annotation (Del)").click();
+    harness.run_steps(2);
+    assert_eq!(document(&harness).annotations().len(), count - 1);
+    harness.get_by_label_contains(&format!("“{quote}”: Ctrl+Z brings it back"));
+}
+
+#[test]
+fn a_page_read_without_annotations_takes_no_tags_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = page_copy(dir.path());
+    std::fs::write(sidecar::path_for(&page), "(format: ").unwrap();
+    let mut harness = open(&page);
+    harness.get_by_label("Read without annotations").click();
+    harness.run_steps(3);
+    select_quote(&mut harness, "林晓舟");
+    type_key(&mut harness, Key::Num1, "1");
+    harness.key_press(Key::F6);
+    harness.run_steps(2);
+    assert!(document(&harness).annotations().is_empty());
+    harness.get_by_label_contains("nothing done here could be saved");
+}

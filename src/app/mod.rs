@@ -270,7 +270,7 @@ impl CopydeskApp {
             Action::Open(path) => self.open(&path),
             Action::GoToItem(index) => {
                 if let Some(page) = &mut self.page {
-                    page.go_to_item(index);
+                    page.show_item(index);
                 }
             }
             Action::Select(id) => {
@@ -347,8 +347,18 @@ impl CopydeskApp {
             UiCommand::Undo => self.history(true),
             UiCommand::Redo => self.history(false),
             UiCommand::DeleteAnnotation => {
-                if let Some(id) = self.page.as_ref().and_then(|p| p.selected().cloned()) {
-                    self.edit(Command::Delete(id));
+                let selected = self.page.as_ref().and_then(|page| {
+                    let annotation = page.document.get(page.selected()?)?;
+                    Some((
+                        annotation.id.clone(),
+                        annotation.label.clone(),
+                        annotation.quote.clone(),
+                    ))
+                });
+                if let Some((id, label, quote)) = selected
+                    && self.edit(Command::Delete(id))
+                {
+                    self.notice = Some(format!("Deleted {label} “{quote}”: Ctrl+Z brings it back"));
                 }
             }
             UiCommand::Suggest => self.suggest(),
@@ -365,7 +375,7 @@ impl CopydeskApp {
                     } else {
                         page.item.saturating_sub(1)
                     };
-                    page.go_to_item(next);
+                    page.show_item(next);
                 }
             }
             UiCommand::NextPage | UiCommand::PreviousPage => {
@@ -475,6 +485,11 @@ impl CopydeskApp {
         let Some(page) = &mut self.page else {
             return false;
         };
+        if page.document.page_path().is_none() {
+            // Read without annotations: whatever is done here could never be saved.
+            self.notice = Some(READ_ONLY.to_owned());
+            return false;
+        }
         match page.document.apply(command) {
             Ok(()) => true,
             Err(err) => {
@@ -539,6 +554,9 @@ fn readable(error: &str) -> String {
         None => error,
     }
 }
+
+/// Why nothing can be tagged on a page read without its annotations.
+const READ_ONLY: &str = "This page is open without its annotations, so nothing done here could be saved: choose Start a new sidecar in the banner to annotate it";
 
 /// What still works when the window cannot open.
 const WITHOUT_WINDOW: &str = "the subcommands (copydesk segment, tag, annotations, suggest, review…) work without a display: see copydesk --help";

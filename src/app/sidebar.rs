@@ -8,6 +8,7 @@ use super::outline::truncate;
 use super::state::open_page::OpenPage;
 use super::state::sidebar_state::Edits;
 use super::text_view::rgb;
+use super::ui_command::UiCommand;
 use crate::annotation::{Annotation, Command, Document, Kind, Status, TagSet};
 use crate::operations;
 
@@ -130,7 +131,6 @@ fn inspector_ui(ui: &mut Ui, page: &mut OpenPage, actions: &mut Vec<Action>) -> 
         palette_ui(ui, document.tagset(), actions);
         return false;
     };
-    let id = annotation.id.clone();
     let (draft, pending) = sidebar.draft_for(document, annotation);
     push_edits(pending, actions);
     let kind = document.tagset().get(&annotation.label).map(|t| t.kind);
@@ -169,8 +169,13 @@ fn inspector_ui(ui: &mut Ui, page: &mut OpenPage, actions: &mut Vec<Action>) -> 
                 }
             }
         });
-    if ui.button("Delete annotation (Del)").clicked() {
-        actions.push(Action::edit(Command::Delete(id)));
+    // Only a click deletes: a button with the keyboard's focus also answers Space and Enter,
+    // which are review keys.
+    if ui
+        .button("Delete annotation (Del)")
+        .clicked_by(egui::PointerButton::Primary)
+    {
+        actions.push(Action::Ui(UiCommand::DeleteAnnotation));
     }
     if commit {
         let kind = document.tagset().get(&annotation.label).map(|t| t.kind);

@@ -12,9 +12,12 @@ impl CopydeskApp {
             crate::suggest::new_suggestions(&page.document, crate::suggest::Options::default());
         let count = added.len();
         if count > 0 {
-            self.edit(Command::Batch(
+            if !self.edit(Command::Batch(
                 added.into_iter().map(Command::Add).collect(),
-            ));
+            )) {
+                // The reason is in the status bar already.
+                return;
+            }
             self.next_suggestion(true);
         }
         self.notice = Some(format!(

@@ -63,22 +63,36 @@ impl OpenPage {
     }
 
     /// Shows item `index`.
+    /// Shows item `index`. What was selected and is no longer in view is dropped, so that
+    /// no key acts on something the user cannot see (Delete after Find moved the view).
     pub fn show_item(&mut self, index: usize) {
+        let previous = self.item;
         self.item = index.min(self.document.bulletin().items.len().saturating_sub(1));
         self.panes = rows::panes(self.document.bulletin(), self.item);
         self.body_heights = Heights::default();
-    }
-
-    /// Shows item `index` because the user moved there: a selection in another item is dropped.
-    pub fn go_to_item(&mut self, index: usize) {
-        self.show_item(index);
-        let elsewhere = self
+        if self.item == previous {
+            return;
+        }
+        let hidden = |page: &Self, span: Span| {
+            page.document.locate(span).is_some_and(|location| {
+                location.item != page.item
+                    && !page
+                        .panes
+                        .captions
+                        .iter()
+                        .any(|row| row.item == location.item)
+            })
+        };
+        let selected_span = self
             .selected()
             .and_then(|id| self.document.get(id))
-            .and_then(|a| self.document.locate(a.span()))
-            .is_some_and(|location| location.item != self.item);
-        if elsewhere {
+            .map(|a| a.span());
+        if selected_span.is_some_and(|span| hidden(self, span)) {
             self.selected = None;
+        }
+        if self.selection.is_some_and(|span| hidden(self, span)) {
+            self.selection = None;
+            self.tagged_selection = None;
         }
     }
 

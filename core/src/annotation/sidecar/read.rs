@@ -129,6 +129,29 @@ const ENTRY_START: &str = "\n        (id: ";
 /// Below this many bytes of annotations, one thread parses them all.
 const PARALLEL_THRESHOLD: usize = 256 * 1024;
 
+/// Where to cut the annotation list into `threads` pieces: at the start of an annotation's
+/// line near each share, on character boundaries; with 0 first and the end last.
+fn cut_points(list: &str, threads: usize) -> Vec<usize> {
+    let mut cuts = vec![0];
+    for n in 1..threads {
+        let mut from = cuts
+            .last()
+            .copied()
+            .unwrap_or(0)
+            .max(list.len() * n / threads);
+        // A cut inside a character would make no cut at all, and one thread parse it all.
+        while !list.is_char_boundary(from) {
+            from += 1;
+        }
+        if let Some(at) = list.get(from..).and_then(|rest| rest.find(ENTRY_START)) {
+            cuts.push(from + at + 1);
+        }
+    }
+    cuts.push(list.len());
+    cuts.dedup();
+    cuts
+}
+
 /// Parses a large sidecar laid out as [`to_ron`](super::to_ron) writes it by cutting its annotation list into
 /// pieces at line starts and parsing the pieces on several threads. `None` if the layout is
 /// different or any piece fails (a cut inside a string always makes its piece fail): the caller
@@ -143,19 +166,7 @@ fn parse_in_parts(text: &str) -> Option<SidecarFile> {
     }
     let header = format!("{}])", &text[..list_start]);
     let mut file: SidecarFile = ron::from_str(&header).ok()?;
-    let mut cuts = vec![0];
-    for n in 1..threads {
-        let from = cuts
-            .last()
-            .copied()
-            .unwrap_or(0)
-            .max(list.len() * n / threads);
-        if let Some(at) = list.get(from..).and_then(|rest| rest.find(ENTRY_START)) {
-            cuts.push(from + at + 1);
-        }
-    }
-    cuts.push(list.len());
-    cuts.dedup();
+    let cuts = cut_points(list, threads);
     let pieces: Vec<&str> = cuts
         .windows(2)
         .map(|w| list.get(w[0]..w[1]))
@@ -222,6 +233,13 @@ mod tests {
         };
         let written = to_ron(&file).unwrap();
         assert!(written.len() > PARALLEL_THRESHOLD);
+        // Cut into as many pieces as threads, though shares fall inside CJK characters.
+        let list = &written[written.find(LIST_OPEN).unwrap() + LIST_OPEN.len()..];
+        for threads in 2..=4 {
+            let cuts = cut_points(list, threads);
+            assert_eq!(cuts.len(), threads + 1, "{threads} threads: {cuts:?}");
+            assert!(cuts.iter().all(|&at| list.is_char_boundary(at)));
+        }
         let in_parts = parse_in_parts(&written).expect("laid out as written");
         assert_eq!(in_parts, file);
         // A different layout falls back to the ordinary parser.
