@@ -660,3 +660,26 @@ fn a_page_read_without_annotations_takes_no_tags_and_says_why() {
     assert!(document(&harness).annotations().is_empty());
     harness.get_by_label_contains("nothing done here could be saved");
 }
+
+#[test]
+fn the_name_set_in_the_app_is_recorded_on_annotations() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = open(&page_copy(dir.path()));
+    harness
+        .state_mut()
+        .push(Action::Ui(copydesk::app::UiCommand::YourName));
+    harness.run_steps(2);
+    // The field has the keyboard, holding the login name: select it all, type over it. The
+    // typing goes to the field, not to the label keys.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.run_steps(1);
+    harness.event(egui::Event::Text("苏念".into()));
+    harness.run_steps(2);
+    harness.get_by_label("OK").click();
+    harness.run_steps(2);
+    assert_eq!(document(&harness).author(), "苏念");
+    select_quote(&mut harness, "林晓舟");
+    type_key(&mut harness, Key::Num1, "1");
+    harness.run_steps(2);
+    assert_eq!(document(&harness).annotations()[0].author, "苏念");
+}

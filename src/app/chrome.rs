@@ -58,6 +58,7 @@ pub fn menu_bar(ui: &mut Ui, recent: &[PathBuf], suggest_on_open: &mut bool) -> 
                 item(ui, UiCommand::Reject, &mut clicked);
                 item(ui, UiCommand::AcceptAllOfLabel, &mut clicked);
                 ui.checkbox(suggest_on_open, "Suggest when a page opens");
+                item(ui, UiCommand::YourName, &mut clicked);
                 ui.separator();
                 item(ui, UiCommand::Find, &mut clicked);
                 item(ui, UiCommand::FindNext, &mut clicked);
@@ -261,4 +262,35 @@ pub fn help_ui(ctx: &egui::Context, tagset: Option<&TagSet>) -> bool {
         }
     });
     !response.should_close()
+}
+
+/// The "Your name" window: the name recorded on annotations. Returns whether its field has the
+/// keyboard, and `Some(true)` once the user takes the name, `Some(false)` if they cancel.
+pub fn name_ui(ctx: &egui::Context, draft: &mut String) -> (bool, Option<bool>) {
+    let mut typing = false;
+    let mut done = None;
+    let response = egui::Modal::new(egui::Id::unique("your-name")).show(ctx, |ui| {
+        ui.heading("Your name");
+        ui.label("Recorded as the author of the annotations you make and change.");
+        let field = ui.add(
+            egui::TextEdit::singleline(draft)
+                .hint_text("empty: the login name")
+                .desired_width(260.0),
+        );
+        field.request_focus();
+        typing = field.has_focus();
+        let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        ui.horizontal(|ui| {
+            if ui.button("OK").clicked() || entered {
+                done = Some(true);
+            }
+            if ui.button("Cancel").clicked() {
+                done = Some(false);
+            }
+        });
+    });
+    if response.should_close() && done.is_none() {
+        done = Some(false);
+    }
+    (typing, done)
 }

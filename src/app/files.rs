@@ -110,7 +110,10 @@ impl CopydeskApp {
         }
     }
 
-    pub(super) fn show_document(&mut self, document: Document, path: &Path) {
+    pub(super) fn show_document(&mut self, mut document: Document, path: &Path) {
+        if let Some(author) = &self.settings.author {
+            document.set_author(author);
+        }
         let anchoring = document.anchoring();
         self.notice = (!anchoring.all_exact()).then(|| {
             format!(

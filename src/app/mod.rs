@@ -80,6 +80,8 @@ pub struct CopydeskApp {
     autosave_paused: bool,
     /// The user chose to close without saving.
     discard_on_close: bool,
+    /// The name being typed in the "Your name" window, while it is open.
+    name_draft: Option<String>,
 }
 
 impl CopydeskApp {
@@ -114,6 +116,7 @@ impl CopydeskApp {
             font_family: found.as_ref().map(|f| f.family.clone()),
             autosave_paused: false,
             discard_on_close: false,
+            name_draft: None,
         };
         if startup.fonts == FontChoice::System {
             app.settings.cjk_font = found;
@@ -183,6 +186,15 @@ impl CopydeskApp {
         if self.help_open {
             let tagset = self.page.as_ref().map(|p| p.document.tagset());
             self.help_open = chrome::help_ui(&ctx, tagset);
+        }
+        if let Some(draft) = &mut self.name_draft {
+            let (typing, done) = chrome::name_ui(&ctx, draft);
+            self.editing_text |= typing;
+            match done {
+                Some(true) => self.set_author(),
+                Some(false) => self.name_draft = None,
+                None => {}
+            }
         }
         let shown = self.page.as_ref().map(|p| p.document.name().to_owned());
         self.run_actions(&ctx);
@@ -348,21 +360,7 @@ impl CopydeskApp {
             UiCommand::Save => self.schedule_save(ctx, true),
             UiCommand::Undo => self.history(true),
             UiCommand::Redo => self.history(false),
-            UiCommand::DeleteAnnotation => {
-                let selected = self.page.as_ref().and_then(|page| {
-                    let annotation = page.document.get(page.selected()?)?;
-                    Some((
-                        annotation.id.clone(),
-                        annotation.label.clone(),
-                        annotation.quote.clone(),
-                    ))
-                });
-                if let Some((id, label, quote)) = selected
-                    && self.edit(Command::Delete(id))
-                {
-                    self.notice = Some(format!("Deleted {label} “{quote}”: Ctrl+Z brings it back"));
-                }
-            }
+            UiCommand::DeleteAnnotation => self.delete_selected(),
             UiCommand::Suggest => self.suggest(),
             UiCommand::Accept => self.review(Status::Accepted),
             UiCommand::Reject => self.review(Status::Rejected),
@@ -414,6 +412,15 @@ impl CopydeskApp {
             UiCommand::ToggleTheme => {
                 self.settings.dark = !self.settings.dark;
                 self.apply_look(ctx);
+            }
+            UiCommand::YourName => {
+                let current = self
+                    .page
+                    .as_ref()
+                    .map_or_else(crate::annotation::default_author, |p| {
+                        p.document.author().to_owned()
+                    });
+                self.name_draft = Some(current);
             }
             UiCommand::Help => self.help_open = !self.help_open,
             UiCommand::Escape => {
@@ -479,6 +486,42 @@ impl CopydeskApp {
         } else {
             self.notice = Some("Select some text first, then press the label's key".into());
         }
+    }
+
+    /// Deletes the selected annotation, saying what went and that Ctrl+Z brings it back.
+    fn delete_selected(&mut self) {
+        let selected = self.page.as_ref().and_then(|page| {
+            let annotation = page.document.get(page.selected()?)?;
+            Some((
+                annotation.id.clone(),
+                annotation.label.clone(),
+                annotation.quote.clone(),
+            ))
+        });
+        if let Some((id, label, quote)) = selected
+            && self.edit(Command::Delete(id))
+        {
+            self.notice = Some(format!("Deleted {label} “{quote}”: Ctrl+Z brings it back"));
+        }
+    }
+
+    /// Takes the name typed in the "Your name" window: for the open page and every page
+    /// opened later (kept in the settings). An empty name goes back to the login name.
+    fn set_author(&mut self) {
+        let Some(draft) = self.name_draft.take() else {
+            return;
+        };
+        let name = draft.trim();
+        self.settings.author = (!name.is_empty()).then(|| name.to_owned());
+        let author = self
+            .settings
+            .author
+            .clone()
+            .unwrap_or_else(crate::annotation::default_author);
+        if let Some(page) = &mut self.page {
+            page.document.set_author(&author);
+        }
+        self.notice = Some(format!("Annotations are recorded as made by {author}"));
     }
 
     /// Applies a command as one undoable step; false (with the reason in the status bar) if

@@ -23,6 +23,8 @@ pub struct Settings {
     pub suggest_on_open: bool,
     /// The CJK font found on an earlier run, so start-up does not scan the system again.
     pub cjk_font: Option<super::fonts::FoundFont>,
+    /// The name recorded on annotations, if the user set one (else the login name).
+    pub author: Option<String>,
 }
 
 impl Default for Settings {
@@ -34,6 +36,7 @@ impl Default for Settings {
             last_page: None,
             suggest_on_open: false,
             cjk_font: None,
+            author: None,
         }
     }
 }

@@ -59,6 +59,8 @@ pub enum UiCommand {
     ZoomReset,
     /// Switch between light and dark.
     ToggleTheme,
+    /// Set the name recorded on annotations.
+    YourName,
     /// Show every shortcut.
     Help,
     /// Clear the selection, close the find bar or the help.
@@ -69,7 +71,7 @@ pub enum UiCommand {
 
 impl UiCommand {
     /// All commands, in the order the help overlay lists them.
-    pub const ALL: [Self; 27] = [
+    pub const ALL: [Self; 28] = [
         Self::OpenPage,
         Self::OpenFolder,
         Self::Save,
@@ -94,6 +96,7 @@ impl UiCommand {
         Self::ZoomOut,
         Self::ZoomReset,
         Self::ToggleTheme,
+        Self::YourName,
         Self::Help,
         Self::Escape,
         Self::Quit,
@@ -126,6 +129,7 @@ impl UiCommand {
             Self::ZoomOut => "Zoom out",
             Self::ZoomReset => "Actual size",
             Self::ToggleTheme => "Light / dark theme",
+            Self::YourName => "Your name…",
             Self::Help => "Keyboard shortcuts",
             Self::Escape => "Clear selection / close",
             Self::Quit => "Quit",
@@ -162,6 +166,7 @@ impl UiCommand {
             Self::ZoomOut => key(command, Key::Minus),
             Self::ZoomReset => key(command, Key::Num0),
             Self::ToggleTheme => key(shift_command, Key::T),
+            Self::YourName => None,
             Self::Help => key(Modifiers::NONE, Key::F1),
             Self::Escape => key(Modifiers::NONE, Key::Escape),
             Self::Quit => key(command, Key::Q),

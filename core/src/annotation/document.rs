@@ -81,7 +81,9 @@ enum Mode {
     Rollback,
 }
 
-/// Who is annotating: `COPYDESK_AUTHOR`, else the login name.
+/// Who is annotating: `COPYDESK_AUTHOR`, else the login name (`USER`, `LOGNAME`,
+/// `USERNAME`), else the name of the account the process runs as (a service or a container
+/// often sets none of them), else `unknown`.
 pub fn default_author() -> String {
     ["COPYDESK_AUTHOR", "USER", "LOGNAME", "USERNAME"]
         .iter()
@@ -90,7 +92,30 @@ pub fn default_author() -> String {
                 .ok()
                 .filter(|value| !value.trim().is_empty())
         })
+        .or_else(account_name)
         .unwrap_or_else(|| "unknown".to_owned())
+}
+
+/// The account the process runs as, from `/proc/self/status` and `/etc/passwd` (Linux).
+fn account_name() -> Option<String> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let passwd = std::fs::read_to_string("/etc/passwd").ok()?;
+    account_name_in(&status, &passwd)
+}
+
+/// The name in `passwd` (lines `name:x:uid:…`) of the real user id in `status` (a line
+/// `Uid:\treal\teffective…`).
+fn account_name_in(status: &str, passwd: &str) -> Option<String> {
+    let uid = status
+        .lines()
+        .find_map(|line| line.strip_prefix("Uid:"))?
+        .split_whitespace()
+        .next()?;
+    passwd.lines().find_map(|line| {
+        let mut fields = line.split(':');
+        let name = fields.next()?;
+        (fields.nth(1)? == uid && !name.is_empty()).then(|| name.to_owned())
+    })
 }
 
 impl Document {
@@ -516,6 +541,16 @@ mod tests {
             .collect();
         document.apply(Command::Batch(commands)).unwrap();
         document
+    }
+
+    #[test]
+    fn the_account_name_is_found_by_user_id() {
+        let status = "Name:\tcopydesk\nUid:\t1001\t1001\t1001\t1001\nGid:\t100\n";
+        let passwd =
+            "root:x:0:0:root:/root:/bin/bash\nlin:x:1001:100:Lin Xiaozhou:/home/lin:/bin/sh\n";
+        assert_eq!(account_name_in(status, passwd).as_deref(), Some("lin"));
+        assert_eq!(account_name_in("Uid:\t42\t42\n", passwd), None);
+        assert_eq!(account_name_in("Name:\tx\n", passwd), None);
     }
 
     #[test]
