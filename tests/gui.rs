@@ -683,3 +683,21 @@ fn the_name_set_in_the_app_is_recorded_on_annotations() {
     harness.run_steps(2);
     assert_eq!(document(&harness).annotations()[0].author, "苏念");
 }
+
+#[test]
+fn a_masthead_is_text_not_a_body_and_one_annotation_is_singular() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("b02.txt");
+    std::fs::copy(common::sample("b02-nanling-county.txt"), &page).unwrap();
+    let mut harness = open(&page);
+    // The first item is the masthead line, which is no story.
+    assert_eq!(harness.state().page().unwrap().item, 0);
+    harness.get_by_label("Text · item 1");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::ArrowDown);
+    harness.run_steps(2);
+    harness.get_by_label("Body · item 2");
+    select_quote(&mut harness, "程远山");
+    type_key(&mut harness, Key::Num1, "1");
+    harness.run_steps(2);
+    harness.get_by_label("1 annotation, 0 suggested");
+}

@@ -351,10 +351,16 @@ fn item_panes_ui(ui: &mut Ui, context: &Context<'_>, shown: Shown<'_>, out: &mut
         (ui.available_height() * 0.3).min(220.0)
     };
     if !panes.body.is_empty() {
+        // Text the segmenter could not place (a masthead) is no story's body.
+        let pane = if panes.body.iter().all(|row| row.kind == RowKind::Other) {
+            "Text"
+        } else {
+            "Body"
+        };
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.label(
-                RichText::new(format!("Body · item {number}"))
+                RichText::new(format!("{pane} · item {number}"))
                     .small()
                     .weak(),
             );

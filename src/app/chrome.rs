@@ -197,8 +197,13 @@ pub fn status_bar(ui: &mut Ui, status: &StatusLine<'_>) {
             ui.separator();
             ui.label(format!("{} characters", page.chars));
             ui.separator();
+            let noun = if page.annotations == 1 {
+                "annotation"
+            } else {
+                "annotations"
+            };
             ui.label(format!(
-                "{} annotations, {} suggested",
+                "{} {noun}, {} suggested",
                 page.annotations, page.suggested
             ));
             ui.separator();

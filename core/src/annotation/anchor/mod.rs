@@ -296,13 +296,23 @@ fn locate(
             (range, span, by_place, score)
         })
     });
-    // The quote itself with agreeing context first, then the most agreeing context, then the
-    // nearest kind (max_by_key keeps the last of equals, so the order is reversed).
+    // Its own range first when the quote is still there with most of its context (a lookalike
+    // elsewhere on a page that repeats itself must not take it away); then the quote with
+    // agreeing context; then the quote at all (a changed text only where the quote is
+    // nowhere); then the most agreeing context; then the nearest kind (max_by_key keeps the
+    // last of equals, so the order is reversed).
     let (range, span, by_place, score) = scored
         .enumerate()
-        .max_by_key(|(k, (range, _, _, score))| {
+        .max_by_key(|(k, (range, span, _, score))| {
             let is_quote = text.get(range.clone()) == Some(quote);
-            (is_quote && agrees(*score), *score, std::cmp::Reverse(*k))
+            let kept = *span == old && is_quote && agrees(*score);
+            (
+                kept,
+                is_quote && agrees(*score),
+                is_quote,
+                *score,
+                std::cmp::Reverse(*k),
+            )
         })
         .map(|(_, best)| best)?;
     let found = text.get(range.clone()).unwrap_or_default();
@@ -359,7 +369,9 @@ struct Occurrence {
 
 /// The occurrence of `quote` that `allowed` accepts, whose context matches the annotation's
 /// best, nearest to `expected` among equals; searched in growing windows around `expected`,
-/// then everywhere. Without any context match, the nearest occurrence is taken.
+/// then everywhere: the nearest window is enough when the whole context agrees at its best,
+/// the next when most of it does; else the best of all is taken (without any context match,
+/// the nearest occurrence).
 fn best_occurrence(
     text: &str,
     quote: &str,
@@ -367,21 +379,31 @@ fn best_occurrence(
     annotation: &Annotation,
     allowed: &dyn Fn(usize) -> bool,
 ) -> Option<Occurrence> {
-    let mut nearest_without_context = None;
+    let full = annotation.prefix.chars().count() + annotation.suffix.chars().count();
+    let mut best: Option<Occurrence> = None;
     for radius in [1024, WINDOW_BYTES, text.len()] {
         let range = window(text, expected, radius);
-        match pick(text, quote, range, expected, annotation, allowed) {
-            Some(found) if found.score > 0 => return Some(found),
-            Some(found) => {
-                nearest_without_context.get_or_insert(found);
+        if let Some(found) = pick(text, quote, range, expected, annotation, allowed) {
+            // The nearest window settles it only with the whole context; the next one with
+            // most of it; past that, the whole page is searched.
+            let enough = if radius == 1024 {
+                found.score == full
+            } else {
+                found.score * 2 >= full
+            };
+            if enough && found.score > 0 {
+                return Some(found);
             }
-            None => {}
+            // A wider window holds the narrower one: its best is at least as good.
+            if best.is_none_or(|kept| found.score > kept.score) {
+                best = Some(found);
+            }
         }
         if radius >= text.len() {
             break;
         }
     }
-    nearest_without_context
+    best
 }
 
 /// Best occurrence of `quote` starting inside `range` that `allowed` accepts.
