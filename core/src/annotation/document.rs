@@ -241,6 +241,11 @@ impl Document {
         &self.annotations
     }
 
+    /// Whether an annotation has this id (a set lookup, cheap enough for every frame).
+    pub fn contains(&self, id: &AnnotationId) -> bool {
+        self.ids.contains(id)
+    }
+
     /// The annotation with this id.
     pub fn get(&self, id: &AnnotationId) -> Option<&Annotation> {
         self.annotations.iter().find(|a| &a.id == id)
@@ -591,6 +596,10 @@ mod tests {
         );
         document.undo();
         assert_eq!(near(&document), 0);
+        assert!(
+            document.contains(&id),
+            "undoing a move keeps the annotation"
+        );
         document.redo();
         assert_eq!(near(&document), 1);
         document

@@ -52,6 +52,28 @@ fn readable_now(page: &Path, path: &Path) -> bool {
     sidecar::parse(path, &bytes, &source).is_ok()
 }
 
+/// A page's unreadable sidecar, locked.
+struct Unreadable {
+    /// The sidecar's name beside the page.
+    named: PathBuf,
+    /// Where it really is (a symlink followed).
+    path: PathBuf,
+    /// Its lock, held until the choice is carried out.
+    held: lock::Held,
+}
+
+/// Takes the lock of the page's sidecar and checks it is still unreadable: `None` (lock
+/// released) if another process wrote a good one since the user saw it fail.
+fn still_unreadable(page: &Path) -> Result<Option<Unreadable>, OpenError> {
+    let named = sidecar::path_for(page);
+    let path = sidecar::resolve(&named).map_err(|err| io_error(&named, err))?;
+    let held = lock::acquire(&path, lock::WAIT).map_err(|err| lock_error(&named, err))?;
+    if readable_now(page, &path) {
+        return Ok(None);
+    }
+    Ok(Some(Unreadable { named, path, held }))
+}
+
 impl Document {
     /// Keeps the backup as `.bak-before-<time>` (the new sidecar's saves would otherwise
     /// rotate the last good version away), then sets the unreadable sidecar aside (renamed,
@@ -60,13 +82,9 @@ impl Document {
     /// sidecar is still unreadable then: if another process wrote a good one meanwhile, that
     /// one is opened instead. Only call this when the user has chosen to start a new sidecar.
     pub fn open_with_new_sidecar(page: &Path) -> Result<(Self, SetAside), OpenError> {
-        let named = sidecar::path_for(page);
-        let path = sidecar::resolve(&named).map_err(|err| io_error(&named, err))?;
-        let held = lock::acquire(&path, lock::WAIT).map_err(|err| lock_error(&named, err))?;
-        if readable_now(page, &path) {
-            drop(held);
+        let Some(Unreadable { named, path, held }) = still_unreadable(page)? else {
             return Ok((Self::open(page)?, SetAside::default()));
-        }
+        };
         let backup = sidecar::keep_backup_aside(&path).map_err(|err| io_error(&named, err))?;
         let unreadable = if path.exists() {
             Some(sidecar::set_aside(&path).map_err(|err| io_error(&named, err))?)
@@ -91,13 +109,9 @@ impl Document {
     /// sidecar's name is never empty meanwhile, and the backup stays as it is. If another
     /// process wrote a good sidecar meanwhile, that one is opened instead.
     pub fn open_restoring_backup(page: &Path) -> Result<(Self, SetAside), OpenError> {
-        let named = sidecar::path_for(page);
-        let path = sidecar::resolve(&named).map_err(|err| io_error(&named, err))?;
-        let held = lock::acquire(&path, lock::WAIT).map_err(|err| lock_error(&named, err))?;
-        if readable_now(page, &path) {
-            drop(held);
+        let Some(Unreadable { named, path, held }) = still_unreadable(page)? else {
             return Ok((Self::open(page)?, SetAside::default()));
-        }
+        };
         let backup = sidecar::backup_path(&path);
         let bytes = match sidecar::read_bytes(&backup) {
             Ok(Some(bytes)) if readable_now(page, &backup) => bytes,

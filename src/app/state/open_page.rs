@@ -132,7 +132,7 @@ impl OpenPage {
     pub fn selected(&self) -> Option<&AnnotationId> {
         self.selected
             .as_ref()
-            .filter(|id| self.document.get(id).is_some())
+            .filter(|id| self.document.contains(id))
     }
 
     /// Where the item shown starts on the page.
