@@ -284,7 +284,8 @@ pub fn name_ui(ctx: &egui::Context, draft: &mut String) -> (bool, Option<bool>) 
         );
         field.request_focus();
         typing = field.has_focus();
-        let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        // Enter takes the name, wherever the window's focus is.
+        let entered = ui.input(|i| i.key_pressed(egui::Key::Enter));
         ui.horizontal(|ui| {
             if ui.button("OK").clicked() || entered {
                 done = Some(true);

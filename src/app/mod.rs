@@ -247,6 +247,10 @@ impl CopydeskApp {
 
     /// Keyboard: commands, then label hotkeys (see [`keys`]).
     fn handle_keys(&mut self, ctx: &egui::Context) {
+        if self.name_draft.is_some() {
+            // The "Your name" window is modal: its field has the keys, Enter included.
+            return;
+        }
         let tagset = self.page.as_ref().map(|page| page.document.tagset());
         let found = keys::actions(ctx, tagset, self.editing_text);
         self.actions.extend(found);
