@@ -19,6 +19,7 @@ mod chrome;
 pub mod dialogs;
 mod files;
 pub mod fonts;
+mod highlight;
 mod keys;
 mod outline;
 mod saver;

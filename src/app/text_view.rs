@@ -7,13 +7,17 @@
 use std::sync::Arc;
 
 use eframe::egui::{
-    self, Align, Align2, Color32, FontId, Galley, TextEdit, TextFormat, Ui,
+    self, Align, Color32, FontId, Galley, TextEdit, TextFormat, Ui,
     text::{CCursor, CCursorRange, LayoutJob},
 };
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::highlight::{Rows, label_band, text_height};
 use crate::annotation::{Anchor, Annotation, AnnotationId, Document, Status};
 use crate::text::{Source, Span};
+
+/// Size of the labels above annotations, in points: 11 px at zoom 1.0.
+const LABEL_SIZE: f32 = 11.0;
 
 /// How a paragraph is set.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -164,48 +168,49 @@ pub fn paragraph_ui(
 ) -> Interaction {
     let extent = paragraph.extent();
     let visible: Vec<&Annotation> = drawn_over(marks, extent).collect();
-    let job_template = build_job(paragraph, style, marks, &visible);
+    let label_font = FontId::proportional(LABEL_SIZE);
+    // The rows' height: the tallest glyph (a Chinese one) and a band for labels above it.
+    let (text_height, band) = ui.fonts_mut(|fonts| {
+        let probe = fonts.layout_no_wrap(
+            "国A".to_owned(),
+            FontId::proportional(style.size),
+            style.color,
+        );
+        (
+            text_height(&probe),
+            label_band(fonts.row_height(&label_font)),
+        )
+    });
+    let job_template = build_job(paragraph, style, marks, text_height + band);
     let mut layouter = |ui: &Ui, _text: &dyn egui::TextBuffer, wrap_width: f32| -> Arc<Galley> {
         let mut job = job_template.clone();
         job.wrap.max_width = wrap_width;
         ui.ctx().fonts_mut(|fonts| fonts.layout_job(job))
     };
+    // Highlights go under the text: keep their place in the paint order before the text.
+    let underneath = ui.painter().add(egui::Shape::Noop);
     let mut text: &str = paragraph.text();
     let output = TextEdit::multiline(&mut text)
         .id(id)
-        .frame(egui::Frame::NONE)
-        .margin(egui::Margin::ZERO)
+        // Room above the first row for its labels (the rows below have it between them).
+        .frame(egui::Frame::NONE.inner_margin(egui::Margin {
+            top: (band / 2.0).ceil() as i8,
+            ..egui::Margin::ZERO
+        }))
         .desired_width(f32::INFINITY)
         .desired_rows(1)
         .layouter(&mut layouter)
         .show(ui);
     ui.ctx()
         .accesskit_node_builder(id, |node| node.set_label(label));
-
-    // Label tags above the first character of each annotation.
-    for annotation in &visible {
-        if annotation.start < extent.start {
-            continue;
-        }
-        let index = paragraph.position_of(annotation.start);
-        // At a wrapped row's edge the annotation starts the next row, not the end of this one.
-        let mut cursor = CCursor::new(index);
-        cursor.prefer_next_row = true;
-        let at = output.galley.pos_from_cursor(cursor);
-        let position = output.galley_pos + at.min.to_vec2();
-        let colour = marks
-            .document
-            .tagset()
-            .get(&annotation.label)
-            .map_or(Color32::GRAY, |t| rgb(t.rgb()));
-        ui.painter().text(
-            position + egui::vec2(0.0, 1.0),
-            Align2::LEFT_TOP,
-            &annotation.label,
-            FontId::proportional((style.size * 0.55).max(9.0)),
-            colour,
-        );
+    let rows = Rows::of(&output.galley);
+    let offset = output.galley_pos.to_vec2();
+    let mut shapes = highlight_shapes(paragraph, marks, &visible, &rows);
+    for shape in &mut shapes {
+        shape.translate(offset);
     }
+    ui.painter().set(underneath, egui::Shape::Vec(shapes));
+    paint_labels(ui, paragraph, marks, &visible, &rows, offset);
 
     let mut interaction = Interaction {
         focused: output.response.has_focus(),
@@ -288,107 +293,190 @@ pub fn rgb([r, g, b]: [u8; 3]) -> Color32 {
     Color32::from_rgb(r, g, b)
 }
 
-/// The layout of a paragraph: runs of text with the same highlighting.
+/// The layout of a paragraph, rows `line_height` tall: one run of text, but for find hits, set
+/// black to read on their yellow.
 fn build_job(
     paragraph: &Paragraph,
     style: Style,
     marks: &Marks<'_>,
-    visible: &[&Annotation],
+    line_height: f32,
 ) -> LayoutJob {
     let text = paragraph.text();
-    let extent = paragraph.extent();
-    let hits: Vec<Span> = marks
-        .hits
-        .iter()
-        .copied()
-        .filter(|hit| hit.overlaps(extent))
-        .collect();
-    // Every position where the formatting may change, in paragraph code points.
-    let mut cuts: Vec<usize> = vec![0, text.chars().count()];
-    for annotation in visible {
-        cuts.push(paragraph.position_of(annotation.start.max(extent.start)));
-        cuts.push(paragraph.position_of(annotation.end.min(extent.end)));
-    }
-    for hit in &hits {
-        cuts.push(paragraph.position_of(hit.start.max(extent.start)));
-        cuts.push(paragraph.position_of(hit.end.min(extent.end)));
-    }
-    cuts.sort_unstable();
-    cuts.dedup();
-
     let base = TextFormat {
         font_id: FontId::proportional(style.size),
         color: style.color,
-        line_height: Some(style.size * 1.9),
+        line_height: Some(line_height),
         valign: Align::BOTTOM,
         ..TextFormat::default()
     };
+    let on_hit = TextFormat {
+        color: Color32::BLACK,
+        ..base.clone()
+    };
     let mut job = LayoutJob::default();
-    let mut bytes = text
-        .char_indices()
-        .map(|(b, _)| b)
-        .chain(std::iter::once(text.len()));
-    let mut byte_at = Vec::with_capacity(cuts.len());
-    let mut position = 0;
-    let mut current = bytes.next();
-    for &cut in &cuts {
-        while position < cut {
-            current = bytes.next();
-            position += 1;
+    let mut from = 0;
+    for hit in hits_in(paragraph, marks) {
+        let (start, end) = (byte_of(text, hit.0), byte_of(text, hit.1));
+        if from < start {
+            job.append(&text[from..start], 0.0, base.clone());
         }
-        byte_at.push(current.unwrap_or(text.len()));
+        job.append(&text[start.max(from)..end], 0.0, on_hit.clone());
+        from = end.max(from);
     }
-    for (window, bytes) in cuts.windows(2).zip(byte_at.windows(2)) {
-        let (from, to) = (window[0], window[1]);
-        let page_from = paragraph.to_page_start(from);
-        let page_to = paragraph.to_page(to);
-        let covering: Vec<&&Annotation> = visible
-            .iter()
-            .filter(|a| a.start <= page_from && page_to <= a.end)
-            .collect();
-        let mut format = base.clone();
-        if let Some(inner) = covering.iter().min_by_key(|a| a.span().len()) {
-            let colour = marks
-                .document
-                .tagset()
-                .get(&inner.label)
-                .map_or(Color32::GRAY, |t| rgb(t.rgb()));
-            let selected = covering.iter().any(|a| marks.selected == Some(&a.id));
-            // Accepted annotations fill; suggestions colour the text over a faint fill; where
-            // annotations nest, each layer darkens the fill, so the inner one stands out.
-            let depth = covering.len() as f32 - 1.0;
-            let alpha = if inner.status == Status::Suggested {
-                0.10
-            } else {
-                0.28
-            };
-            let alpha = if selected {
-                0.6
-            } else {
-                (alpha + 0.14 * depth).min(0.6)
-            };
-            format.background = colour.gamma_multiply(alpha);
-            if inner.status == Status::Suggested && !selected {
-                format.color = colour;
-            }
-        }
-        if hits
-            .iter()
-            .any(|hit| hit.start <= page_from && page_to <= hit.end && hit.start < hit.end)
-        {
-            let current = marks
-                .current_hit
-                .is_some_and(|h| h.start <= page_from && page_to <= h.end);
-            format.background = if current {
-                Color32::from_rgb(255, 150, 0)
-            } else {
-                Color32::from_rgb(255, 230, 80)
-            };
-            format.color = Color32::BLACK;
-        }
-        job.append(&text[bytes[0]..bytes[1]], 0.0, format);
+    if from < text.len() || job.is_empty() {
+        job.append(&text[from..], 0.0, base);
     }
     job
+}
+
+/// Byte offset of code point `index` in `text`.
+fn byte_of(text: &str, index: usize) -> usize {
+    text.char_indices()
+        .nth(index)
+        .map_or(text.len(), |(b, _)| b)
+}
+
+/// The find hits in the paragraph, as paragraph positions, in order.
+fn hits_in(paragraph: &Paragraph, marks: &Marks<'_>) -> Vec<(usize, usize)> {
+    let extent = paragraph.extent();
+    marks
+        .hits
+        .iter()
+        .filter(|hit| hit.overlaps(extent) && hit.start < hit.end)
+        .map(|hit| {
+            (
+                paragraph.position_of(hit.start.max(extent.start)),
+                paragraph.position_of(hit.end.min(extent.end)),
+            )
+        })
+        .collect()
+}
+
+/// How an annotation's boxes are painted.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Paint {
+    /// Fill.
+    pub fill: Color32,
+    /// Outline (transparent for none).
+    pub outline: egui::Stroke,
+}
+
+/// An accepted annotation is a solid fill; a suggestion only a faint fill inside an outline of
+/// its colour, so what a person decided always stands out more than what is proposed, in either
+/// theme; the selected annotation is strongest.
+pub fn paint(colour: Color32, status: Status, selected: bool, dark: bool) -> Paint {
+    let accepted = if dark { 0.5 } else { 0.3 };
+    match (selected, status) {
+        (true, _) => Paint {
+            fill: colour.gamma_multiply(0.65),
+            outline: egui::Stroke::new(2.0, colour),
+        },
+        (false, Status::Suggested) => Paint {
+            fill: colour.gamma_multiply(0.08),
+            outline: egui::Stroke::new(1.0, colour.gamma_multiply(0.8)),
+        },
+        (false, _) => Paint {
+            fill: colour.gamma_multiply(accepted),
+            outline: egui::Stroke::NONE,
+        },
+    }
+}
+
+/// The boxes under the text: annotations outermost first (so nested ones darken inside them),
+/// then find hits on top, in the galley's coordinates.
+fn highlight_shapes(
+    paragraph: &Paragraph,
+    marks: &Marks<'_>,
+    visible: &[&Annotation],
+    rows: &Rows,
+) -> Vec<egui::Shape> {
+    let extent = paragraph.extent();
+    let mut layered: Vec<&&Annotation> = visible.iter().collect();
+    layered.sort_by_key(|a| std::cmp::Reverse(a.span().len()));
+    let mut shapes = Vec::new();
+    for annotation in layered {
+        let colour = label_colour(marks, annotation);
+        let selected = marks.selected == Some(&annotation.id);
+        let Paint { fill, outline } = paint(colour, annotation.status, selected, marks.dark);
+        let from = paragraph.position_of(annotation.start.max(extent.start));
+        let to = paragraph.position_of(annotation.end.min(extent.end));
+        for rect in rows.boxes(from, to) {
+            shapes.push(egui::Shape::rect_filled(rect, 2.0, fill));
+            if outline != egui::Stroke::NONE {
+                shapes.push(egui::Shape::rect_stroke(
+                    rect,
+                    2.0,
+                    outline,
+                    egui::StrokeKind::Inside,
+                ));
+            }
+        }
+    }
+    for (from, to) in hits_in(paragraph, marks) {
+        let current = marks.current_hit.is_some_and(|hit| {
+            paragraph.position_of(hit.start.max(extent.start)) <= from
+                && to <= paragraph.position_of(hit.end.min(extent.end))
+        });
+        let fill = if current {
+            Color32::from_rgb(255, 150, 0)
+        } else {
+            Color32::from_rgb(255, 230, 80)
+        };
+        for rect in rows.boxes(from, to) {
+            shapes.push(egui::Shape::rect_filled(rect, 2.0, fill));
+        }
+    }
+    shapes
+}
+
+/// Each annotation's label in the band above its first character, outer spans first where
+/// several start together.
+fn paint_labels(
+    ui: &Ui,
+    paragraph: &Paragraph,
+    marks: &Marks<'_>,
+    visible: &[&Annotation],
+    rows: &Rows,
+    offset: egui::Vec2,
+) {
+    let mut starting: Vec<&&Annotation> = visible
+        .iter()
+        .filter(|a| a.start >= paragraph.extent().start)
+        .collect();
+    starting.sort_by_key(|a| (a.start, std::cmp::Reverse(a.span().len())));
+    let galleys: Vec<Arc<Galley>> = starting
+        .iter()
+        .map(|a| {
+            let colour = label_colour(marks, a);
+            ui.painter()
+                .layout_no_wrap(a.label.clone(), FontId::proportional(LABEL_SIZE), colour)
+        })
+        .collect();
+    let height = galleys.iter().map(|g| g.size().y).fold(0.0, f32::max);
+    let wanted: Vec<(usize, f32)> = starting
+        .iter()
+        .zip(&galleys)
+        .map(|(a, g)| (paragraph.position_of(a.start), g.size().x))
+        .collect();
+    for (rect, galley) in rows.labels(&wanted, height).into_iter().zip(galleys) {
+        if let Some(rect) = rect {
+            let colour = galley
+                .job
+                .sections
+                .first()
+                .map_or(Color32::GRAY, |s| s.format.color);
+            ui.painter().galley(rect.min + offset, galley, colour);
+        }
+    }
+}
+
+/// The colour of an annotation's label in the tag set.
+fn label_colour(marks: &Marks<'_>, annotation: &Annotation) -> Color32 {
+    marks
+        .document
+        .tagset()
+        .get(&annotation.label)
+        .map_or(Color32::GRAY, |t| rgb(t.rgb()))
 }
 
 #[cfg(test)]
@@ -454,6 +542,25 @@ mod tests {
             .map(|a| (a.start, a.end))
             .collect();
         assert_eq!(found, [(0, 150), (45, 50)]);
+    }
+
+    #[test]
+    fn accepted_annotations_stand_out_more_than_suggestions_in_both_themes() {
+        let colour = Color32::from_rgb(200, 60, 60);
+        for dark in [false, true] {
+            let accepted = paint(colour, Status::Accepted, false, dark);
+            let suggested = paint(colour, Status::Suggested, false, dark);
+            let selected = paint(colour, Status::Suggested, true, dark);
+            assert!(accepted.fill.a() > 2 * suggested.fill.a(), "dark {dark}");
+            assert!(selected.fill.a() > accepted.fill.a(), "dark {dark}");
+            // A suggestion is told apart by its outline, not by a brighter text colour.
+            assert_eq!(suggested.outline.width, 1.0);
+            assert_eq!(accepted.outline, egui::Stroke::NONE);
+        }
+        assert!(
+            paint(colour, Status::Accepted, false, true).fill.a()
+                > paint(colour, Status::Accepted, false, false).fill.a()
+        );
     }
 
     #[test]
