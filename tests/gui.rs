@@ -15,13 +15,13 @@ use eframe::egui::{self, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-fn page_copy(dir: &Path) -> PathBuf {
+pub fn page_copy(dir: &Path) -> PathBuf {
     let page = dir.join("a01.txt");
     std::fs::copy(common::sample("a01-qinghe-daily.txt"), &page).unwrap();
     page
 }
 
-fn open(page: &Path) -> Harness<'static, CopydeskApp> {
+pub fn open(page: &Path) -> Harness<'static, CopydeskApp> {
     let path = page.to_owned();
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
@@ -45,7 +45,7 @@ fn type_key(harness: &mut Harness<'_, CopydeskApp>, key: Key, text: &str) {
     harness.event(egui::Event::Text(text.to_owned()));
 }
 
-fn document<'h>(harness: &'h Harness<'_, CopydeskApp>) -> &'h Document {
+pub fn document<'h>(harness: &'h Harness<'_, CopydeskApp>) -> &'h Document {
     &harness.state().page().unwrap().document
 }
 

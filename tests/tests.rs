@@ -26,6 +26,9 @@ mod contention;
 /// The desktop app, driven headlessly through AccessKit.
 #[cfg(feature = "gui")]
 mod gui;
+/// Moving through the app's reading panes with the keyboard.
+#[cfg(feature = "gui")]
+mod gui_reading;
 /// `copydesk segment` on whole pages, in every encoding.
 mod segment_pages;
 /// Property tests: the segmenter never panics and places every character once.

@@ -6,7 +6,7 @@ use eframe::egui::{self, Align, Color32, Layout, Rect, RichText, ScrollArea, Ui,
 use super::action::Action;
 use super::state::find::Find;
 use super::state::open_page::OpenPage;
-use super::state::rows::{Heights, Panes, Row, RowKind};
+use super::state::rows::{Heights, Panes, Row, RowKind, Scroll};
 use super::text_view::{Interaction, Marks, Paragraph, Style, paragraph_ui};
 use crate::bulletin::{Bulletin, Item, Role};
 use crate::text::{Source, Span};
@@ -168,14 +168,24 @@ fn byline_chips(
     });
 }
 
-/// Draws `rows` in a scroll area, laying out only those in view. `scroll_to` brings a row into
-/// view this frame.
+/// Where a list of rows is asked to scroll this frame.
+#[derive(Clone, Copy, Default)]
+pub struct Scrolling {
+    /// Bring this row into view.
+    pub to_row: Option<usize>,
+    /// A keyboard scroll.
+    pub by: Option<Scroll>,
+}
+
+/// Draws `rows` in a scroll area, laying out only those in view, and scrolls as `scrolling`
+/// asks. `id_salt` keeps the scroll position: one per page (and item), so a page opened fresh
+/// starts at its top.
 pub fn virtual_rows(
     ui: &mut Ui,
-    id_salt: &str,
+    id_salt: impl std::hash::Hash + std::fmt::Debug,
     rows: &[Row],
     heights: &mut Heights,
-    scroll_to: Option<usize>,
+    scrolling: Scrolling,
     mut draw: impl FnMut(&mut Ui, usize, &Row),
 ) {
     let width = ui.available_width();
@@ -193,12 +203,14 @@ pub fn virtual_rows(
     let mut area = ScrollArea::vertical()
         .id_salt(id_salt)
         .auto_shrink([false, false]);
-    if let Some(row) = scroll_to
+    if let Some(row) = scrolling.to_row
         && let Some(&top) = tops.get(row)
     {
         area = area.vertical_scroll_offset((top - 12.0).max(0.0));
+    } else if let Some(scroll) = scrolling.by {
+        area = area.vertical_scroll_offset(heights.scrolled(scroll, total));
     }
-    area.show_viewport(ui, |ui, viewport| {
+    let output = area.show_viewport(ui, |ui, viewport| {
         ui.set_height(total);
         let origin = ui.max_rect().min;
         let first = tops
@@ -224,6 +236,8 @@ pub fn virtual_rows(
             y += height;
         }
     });
+    heights.offset = output.state.clamped_offset().y;
+    heights.viewport = output.inner_rect.height();
 }
 
 /// A guess at a row's height before it was laid out: CJK characters are about one em wide.
@@ -255,8 +269,10 @@ pub fn center_ui(
         body_heights,
         page_heights,
         scroll_to,
+        scroll,
         ..
     } = page;
+    let page_id = document.page_path().map(std::path::Path::to_path_buf);
     let marks = Marks {
         document,
         selected: selected.as_ref(),
@@ -271,6 +287,7 @@ pub fn center_ui(
         view: "item",
     };
     let target = scroll_to.take();
+    let by = scroll.take();
     let mut out = CenterOutput::default();
     egui::CentralPanel::default().show(ui, |ui| {
         if *whole_page {
@@ -281,10 +298,13 @@ pub fn center_ui(
             context.view = "page";
             virtual_rows(
                 ui,
-                "whole-page",
+                ("whole-page", &page_id),
                 page_rows,
                 page_heights,
-                scroll_row,
+                Scrolling {
+                    to_row: scroll_row,
+                    by,
+                },
                 |ui, index, row| {
                     row_ui(ui, &context, row, index + 1, &mut out);
                 },
@@ -292,9 +312,11 @@ pub fn center_ui(
         } else {
             let shown = Shown {
                 number: *item + 1,
+                page_id: &page_id,
                 panes,
                 body_heights,
                 target,
+                by,
             };
             item_panes_ui(ui, &context, shown, &mut out);
         }
@@ -317,19 +339,25 @@ pub fn center_ui(
 struct Shown<'a> {
     /// Its number, from 1.
     number: usize,
+    /// The page's file, which with the item keeps the body's scroll position.
+    page_id: &'a Option<std::path::PathBuf>,
     panes: &'a Panes,
     body_heights: &'a mut Heights,
     /// A range to bring into view.
     target: Option<Span>,
+    /// A keyboard scroll of the body.
+    by: Option<Scroll>,
 }
 
 /// The item's headline, byline, body and caption panes.
 fn item_panes_ui(ui: &mut Ui, context: &Context<'_>, shown: Shown<'_>, out: &mut CenterOutput) {
     let Shown {
         number,
+        page_id,
         panes,
         body_heights,
         target,
+        by,
     } = shown;
     let pane = |ui: &mut Ui, title: &str, rows: &[Row], out: &mut CenterOutput| {
         if rows.is_empty() {
@@ -370,10 +398,13 @@ fn item_panes_ui(ui: &mut Ui, context: &Context<'_>, shown: Shown<'_>, out: &mut
                     target.and_then(|span| panes.body.iter().position(|row| row.shows(span)));
                 virtual_rows(
                     ui,
-                    "body",
+                    ("body", page_id, number),
                     &panes.body,
                     body_heights,
-                    scroll_row,
+                    Scrolling {
+                        to_row: scroll_row,
+                        by,
+                    },
                     |ui, index, row| {
                         row_ui(ui, context, row, index + 1, out);
                     },

@@ -138,7 +138,11 @@ impl CopydeskApp {
         self.find.reset();
         // The old page was saved before this one replaced it: autosave starts afresh.
         self.autosave_paused = false;
-        self.page = Some(OpenPage::new(document, folder_of(path)));
+        // Paging through a folder keeps the view the reader chose.
+        let whole_page = self.page.as_ref().is_some_and(|page| page.whole_page);
+        let mut page = OpenPage::new(document, folder_of(path));
+        page.whole_page = whole_page;
+        self.page = Some(page);
         if self.settings.suggest_on_open {
             self.suggest();
         }

@@ -14,7 +14,7 @@ pub fn actions(ctx: &egui::Context, tagset: Option<&TagSet>, editing: bool) -> V
     let mut found = Vec::new();
     ctx.input_mut(|input| {
         for (shortcut, command) in UiCommand::all_shortcuts() {
-            if editing && command.is_plain_key() {
+            if editing && command.is_plain_key() || command.is_scroll() && input.modifiers.shift {
                 continue;
             }
             if input.consume_shortcut(&shortcut) {

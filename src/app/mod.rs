@@ -397,6 +397,14 @@ impl CopydeskApp {
                     page.whole_page = !page.whole_page;
                 }
             }
+            UiCommand::ScrollDown
+            | UiCommand::ScrollUp
+            | UiCommand::ScrollTop
+            | UiCommand::ScrollBottom => {
+                if let Some(page) = &mut self.page {
+                    page.scroll = command.scroll();
+                }
+            }
             UiCommand::Find => {
                 self.find.open = true;
                 self.find.focus = true;

@@ -8,6 +8,8 @@
 
 use eframe::egui::{Key, KeyboardShortcut, Modifiers};
 
+use super::state::rows::Scroll;
+
 /// An action a user can take from a menu or the keyboard.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum UiCommand {
@@ -45,6 +47,14 @@ pub enum UiCommand {
     PreviousPage,
     /// Switch between the item panes and the whole-page reading view.
     ToggleWholePage,
+    /// Scroll the reading pane down by a screenful.
+    ScrollDown,
+    /// Scroll the reading pane up by a screenful.
+    ScrollUp,
+    /// Scroll the reading pane to its top.
+    ScrollTop,
+    /// Scroll the reading pane to its end.
+    ScrollBottom,
     /// Open the find bar.
     Find,
     /// Go to the next find hit.
@@ -71,7 +81,7 @@ pub enum UiCommand {
 
 impl UiCommand {
     /// All commands, in the order the help overlay lists them.
-    pub const ALL: [Self; 28] = [
+    pub const ALL: [Self; 32] = [
         Self::OpenPage,
         Self::OpenFolder,
         Self::Save,
@@ -89,6 +99,10 @@ impl UiCommand {
         Self::NextPage,
         Self::PreviousPage,
         Self::ToggleWholePage,
+        Self::ScrollDown,
+        Self::ScrollUp,
+        Self::ScrollTop,
+        Self::ScrollBottom,
         Self::Find,
         Self::FindNext,
         Self::FindPrevious,
@@ -122,6 +136,10 @@ impl UiCommand {
             Self::NextPage => "Next page in folder",
             Self::PreviousPage => "Previous page in folder",
             Self::ToggleWholePage => "Whole-page view",
+            Self::ScrollDown => "Scroll down a screen",
+            Self::ScrollUp => "Scroll up a screen",
+            Self::ScrollTop => "Scroll to the top",
+            Self::ScrollBottom => "Scroll to the end",
             Self::Find => "Find…",
             Self::FindNext => "Find next",
             Self::FindPrevious => "Find previous",
@@ -159,6 +177,10 @@ impl UiCommand {
             Self::NextPage => key(command, Key::PageDown),
             Self::PreviousPage => key(command, Key::PageUp),
             Self::ToggleWholePage => key(Modifiers::NONE, Key::F2),
+            Self::ScrollDown => key(Modifiers::NONE, Key::PageDown),
+            Self::ScrollUp => key(Modifiers::NONE, Key::PageUp),
+            Self::ScrollTop => key(Modifiers::NONE, Key::Home),
+            Self::ScrollBottom => key(Modifiers::NONE, Key::End),
             Self::Find => key(command, Key::F),
             Self::FindNext => key(Modifiers::NONE, Key::F3),
             Self::FindPrevious => key(Modifiers::SHIFT, Key::F3),
@@ -224,7 +246,28 @@ impl UiCommand {
                 | Self::NextSuggestion
                 | Self::PreviousSuggestion
                 | Self::AcceptAllOfLabel
+                | Self::ScrollDown
+                | Self::ScrollUp
+                | Self::ScrollTop
+                | Self::ScrollBottom
         )
+    }
+
+    /// True for the keys that scroll the reading pane. With Shift held they are left to the
+    /// pane's text, where Shift+Home and Shift+End extend the selection.
+    pub fn is_scroll(self) -> bool {
+        self.scroll().is_some()
+    }
+
+    /// The scroll a command asks for.
+    pub fn scroll(self) -> Option<Scroll> {
+        match self {
+            Self::ScrollDown => Some(Scroll::Down),
+            Self::ScrollUp => Some(Scroll::Up),
+            Self::ScrollTop => Some(Scroll::Top),
+            Self::ScrollBottom => Some(Scroll::Bottom),
+            _ => None,
+        }
     }
 }
 
@@ -255,6 +298,6 @@ mod tests {
                 seen.push(shortcut);
             }
         }
-        assert_eq!(seen.len(), 32);
+        assert_eq!(seen.len(), 36);
     }
 }

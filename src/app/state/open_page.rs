@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use super::counts::Counts;
-use super::rows::{self, Heights, Panes, Row};
+use super::rows::{self, Heights, Panes, Row, Scroll};
 use super::sidebar_state::SidebarState;
 use crate::annotation::{AnnotationId, Document};
 use crate::text::Span;
@@ -38,6 +38,8 @@ pub struct OpenPage {
     pub page_heights: Heights,
     /// Bring this range into view next frame.
     pub scroll_to: Option<Span>,
+    /// Scroll the reading pane next frame (PageDown, Home…).
+    pub scroll: Option<Scroll>,
 }
 
 impl OpenPage {
@@ -59,6 +61,7 @@ impl OpenPage {
             body_heights: Heights::default(),
             page_heights: Heights::default(),
             scroll_to: None,
+            scroll: None,
         }
     }
 

@@ -12,6 +12,38 @@ pub struct Heights {
     pub width: f32,
     /// Per row, once drawn.
     pub values: Vec<Option<f32>>,
+    /// How far the list was scrolled, and how tall its view was, when last drawn.
+    pub offset: f32,
+    /// See [`Heights::offset`].
+    pub viewport: f32,
+}
+
+/// A keyboard scroll of the reading pane.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scroll {
+    /// A screenful down (PageDown).
+    Down,
+    /// A screenful up (PageUp).
+    Up,
+    /// To the top (Home).
+    Top,
+    /// To the end (End).
+    Bottom,
+}
+
+impl Heights {
+    /// The scroll offset after `scroll`, from where the list was last drawn, for a list `total`
+    /// points tall. A screenful keeps a tenth of the view in sight, as readers do.
+    pub fn scrolled(&self, scroll: Scroll, total: f32) -> f32 {
+        let end = (total - self.viewport).max(0.0);
+        let page = self.viewport * 0.9;
+        match scroll {
+            Scroll::Down => (self.offset + page).min(end),
+            Scroll::Up => (self.offset - page).max(0.0),
+            Scroll::Top => 0.0,
+            Scroll::Bottom => end,
+        }
+    }
 }
 
 /// What a row holds, which decides how it is set.
@@ -186,6 +218,21 @@ fn photo_rows(photo: &Photo, index: usize, rows: &mut Vec<Row>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_screenful_keeps_a_tenth_in_sight_and_stops_at_the_ends() {
+        let heights = Heights {
+            offset: 100.0,
+            viewport: 500.0,
+            ..Heights::default()
+        };
+        assert_eq!(heights.scrolled(Scroll::Down, 2000.0), 550.0);
+        assert_eq!(heights.scrolled(Scroll::Down, 900.0), 400.0);
+        assert_eq!(heights.scrolled(Scroll::Up, 2000.0), 0.0);
+        assert_eq!(heights.scrolled(Scroll::Top, 2000.0), 0.0);
+        assert_eq!(heights.scrolled(Scroll::Bottom, 2000.0), 1500.0);
+        assert_eq!(heights.scrolled(Scroll::Bottom, 300.0), 0.0);
+    }
     use crate::bulletin::segment;
 
     const PAGE: &str = "引题 短语\n## 标题\n本报讯(记者 林晓舟)正文。\n\n第二段\n\n接续。\n(苏念)\n\n\n说明。\n白川/摄\n## 下一篇\n正文。\n";

@@ -1,0 +1,91 @@
+//! Moving through the reading panes as a reader does: PageDown, PageUp, Home and End scroll the
+//! pane on show, and each page keeps its own place.
+
+use crate::common;
+use crate::gui::{document, open, page_copy};
+
+use eframe::egui::{Key, Modifiers};
+
+#[test]
+fn page_keys_scroll_the_whole_page_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = open(&page_copy(dir.path()));
+    harness.key_press(Key::F2);
+    harness.run_steps(3);
+    let offset = |harness: &egui_kittest::Harness<'_, copydesk::app::CopydeskApp>| {
+        harness.state().page().unwrap().page_heights.offset
+    };
+    let viewport = harness.state().page().unwrap().page_heights.viewport;
+    assert!(viewport > 100.0, "{viewport}");
+    assert_eq!(offset(&harness), 0.0);
+    harness.key_press(Key::PageDown);
+    harness.run_steps(2);
+    assert!(
+        (offset(&harness) - viewport * 0.9).abs() < 1.0,
+        "{} after one PageDown in a view {viewport} tall",
+        offset(&harness)
+    );
+    harness.key_press(Key::PageDown);
+    harness.run_steps(2);
+    let two = offset(&harness);
+    assert!((two - viewport * 1.8).abs() < 1.0, "{two}");
+    harness.key_press(Key::PageUp);
+    harness.run_steps(2);
+    assert!((offset(&harness) - viewport * 0.9).abs() < 1.0);
+    harness.key_press(Key::End);
+    harness.run_steps(3);
+    let end = offset(&harness);
+    assert!(end > two, "End went to {end}");
+    harness.key_press(Key::Home);
+    harness.run_steps(2);
+    assert_eq!(offset(&harness), 0.0);
+    // Shift+End is the text's: it extends a selection, and leaves the view where it is.
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::End);
+    harness.run_steps(2);
+    assert_eq!(offset(&harness), 0.0);
+}
+
+#[test]
+fn page_down_scrolls_a_long_story_body() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("long.txt");
+    let paragraph = "新区今年完成投资十二亿元,较上年增长百分之八,带动就业三千余人。".repeat(4);
+    let body: Vec<String> = (0..40).map(|_| paragraph.clone()).collect();
+    std::fs::write(&page, format!("## 新区建设提速\n\n{}\n", body.join("\n\n"))).unwrap();
+    let mut harness = open(&page);
+    let heights = |harness: &egui_kittest::Harness<'_, copydesk::app::CopydeskApp>| {
+        let page = harness.state().page().unwrap();
+        (page.body_heights.offset, page.body_heights.viewport)
+    };
+    assert_eq!(heights(&harness).0, 0.0);
+    harness.key_press(Key::PageDown);
+    harness.run_steps(2);
+    let (offset, viewport) = heights(&harness);
+    assert!(
+        viewport > 100.0 && (offset - viewport * 0.9).abs() < 1.0,
+        "{offset} {viewport}"
+    );
+}
+
+#[test]
+fn a_page_opened_after_another_starts_at_its_top() {
+    let dir = tempfile::tempdir().unwrap();
+    for (sample, name) in [
+        ("a01-qinghe-daily.txt", "a01.txt"),
+        ("b02-nanling-county.txt", "b02.txt"),
+    ] {
+        std::fs::copy(common::sample(sample), dir.path().join(name)).unwrap();
+    }
+    let mut harness = open(dir.path());
+    harness.key_press(Key::F2);
+    harness.run_steps(3);
+    harness.key_press(Key::End);
+    harness.run_steps(3);
+    assert!(harness.state().page().unwrap().page_heights.offset > 0.0);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::PageDown);
+    harness.run_steps(3);
+    assert_eq!(document(&harness).name(), "b02.txt");
+    let page = harness.state().page().unwrap();
+    assert!(page.whole_page);
+    assert_eq!(page.page_heights.offset, 0.0);
+}
