@@ -66,7 +66,7 @@ fn step_until(
 fn picking_an_item_shows_its_four_panes() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = open(&page_copy(dir.path()));
-    harness.get_by_label("## 社区食堂开进小巷深处").click();
+    harness.get_by_label("社区食堂开进小巷深处").click();
     harness.run_steps(3);
     assert_eq!(harness.state().page().unwrap().item, 4);
     assert_eq!(
@@ -87,7 +87,7 @@ fn picking_an_item_shows_its_four_panes() {
     assert!(body.starts_with("中午11点半,青石巷社区食堂里"), "{body}");
 
     // A story with a photo after it shows the caption and credit in the captions pane.
-    harness.get_by_label("## 开展消防演练 筑牢安全防线").click();
+    harness.get_by_label("开展消防演练 筑牢安全防线").click();
     harness.run_steps(3);
     let caption = harness.get_by_label("caption 1").value().unwrap();
     assert!(
@@ -109,7 +109,7 @@ fn select_press_a_hotkey_save_and_undo() {
     let dir = tempfile::tempdir().unwrap();
     let page = page_copy(dir.path());
     let mut harness = open(&page);
-    harness.get_by_label("## 社区食堂开进小巷深处").click();
+    harness.get_by_label("社区食堂开进小巷深处").click();
     harness.run_steps(3);
 
     // Click at the very start of the first body paragraph, then Shift+Right twice.
@@ -239,7 +239,7 @@ fn clicking_a_highlight_selects_its_annotation_and_delete_removes_it() {
         .unwrap();
     assert!(output.status.success());
     let mut harness = open(&page);
-    harness.get_by_label("## 社区食堂开进小巷深处").click();
+    harness.get_by_label("社区食堂开进小巷深处").click();
     harness.run_steps(3);
     let rect = harness.get_by_label("body paragraph 1").rect();
     let at = rect.left_top() + egui::vec2(20.0, rect.height().min(30.0) - 6.0);
@@ -260,7 +260,7 @@ fn clicking_a_highlight_selects_its_annotation_and_delete_removes_it() {
 fn another_key_right_after_tagging_relabels() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = open(&page_copy(dir.path()));
-    harness.get_by_label("## 社区食堂开进小巷深处").click();
+    harness.get_by_label("社区食堂开进小巷深处").click();
     harness.run_steps(3);
     let rect = harness.get_by_label("body paragraph 1").rect();
     let at = rect.left_top() + egui::vec2(1.0, rect.height().min(30.0) - 6.0);
@@ -315,7 +315,7 @@ fn a_broken_folder_tag_set_offers_the_built_in_labels() {
 fn trailing_byline_names_are_chips() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = open(&page_copy(dir.path()));
-    harness.get_by_label("## 开展消防演练 筑牢安全防线").click();
+    harness.get_by_label("开展消防演练 筑牢安全防线").click();
     harness.run_steps(3);
     harness.get_by_label("罗一舟").click();
     harness.run_steps(2);
@@ -696,10 +696,10 @@ fn a_masthead_is_text_not_a_body_and_one_annotation_is_singular() {
     let mut harness = open(&page);
     // The first item is the masthead line, which is no story.
     assert_eq!(harness.state().page().unwrap().item, 0);
-    harness.get_by_label("Text · item 1");
+    harness.get_by_label("Text · story 1 of 6");
     harness.key_press_modifiers(Modifiers::COMMAND, Key::ArrowDown);
     harness.run_steps(2);
-    harness.get_by_label("Body · item 2");
+    harness.get_by_label("Body · story 2 of 6");
     select_quote(&mut harness, "程远山");
     type_key(&mut harness, Key::Num1, "1");
     harness.run_steps(2);

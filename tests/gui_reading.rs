@@ -4,7 +4,8 @@
 use crate::common;
 use crate::gui::{document, open, page_copy};
 
-use eframe::egui::{Key, Modifiers};
+use eframe::egui::{self, Key, Modifiers};
+use egui_kittest::kittest::{NodeT, Queryable};
 
 #[test]
 fn page_keys_scroll_the_whole_page_view() {
@@ -88,4 +89,44 @@ fn a_page_opened_after_another_starts_at_its_top() {
     let page = harness.state().page().unwrap();
     assert!(page.whole_page);
     assert_eq!(page.page_heights.offset, 0.0);
+}
+
+#[test]
+fn the_outline_shows_headlines_without_markers_and_counts_in_full() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = open(&page_copy(dir.path()));
+    harness.key_press(Key::F6);
+    harness.run_steps(3);
+    // Headlines read as on the page, not as `##` source markers.
+    harness.get_by_label("社区食堂开进小巷深处");
+    assert_eq!(harness.query_all_by_label_contains("## ").count(), 0);
+    // A photo's long caption is cut, and its counts beside it are still whole and in the panel.
+    let photo = harness.get_by_label_contains("图 日前");
+    let title = photo.rect();
+    let outline_right = harness.get_by_label("Page outline").rect().left() + 250.0;
+    let counts: Vec<_> = harness
+        .query_all_by_role(egui::accesskit::Role::Label)
+        .filter(|node| {
+            let rect = node.rect();
+            rect.center().y > title.top()
+                && rect.center().y < title.bottom()
+                && rect.left() >= title.right()
+        })
+        .collect();
+    assert_eq!(counts.len(), 1, "one counts label beside the photo's title");
+    let text = counts[0]
+        .accesskit_node()
+        .label()
+        .or_else(|| counts[0].value())
+        .unwrap_or_default();
+    assert!(
+        text.split(' ')
+            .all(|part| part.trim_matches(['+', '?']).parse::<u32>().is_ok()),
+        "{text:?}"
+    );
+    assert!(
+        counts[0].rect().right() <= outline_right,
+        "{:?}",
+        counts[0].rect()
+    );
 }

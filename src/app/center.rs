@@ -388,9 +388,12 @@ fn item_panes_ui(ui: &mut Ui, context: &Context<'_>, shown: Shown<'_>, out: &mut
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.label(
-                RichText::new(format!("{pane} · item {number}"))
-                    .small()
-                    .weak(),
+                RichText::new(format!(
+                    "{pane} · story {number} of {}",
+                    context.bulletin.items.len()
+                ))
+                .small()
+                .weak(),
             );
             let height = (ui.available_height() - captions_height - 24.0).max(120.0);
             ui.allocate_ui(egui::vec2(ui.available_width(), height), |ui| {

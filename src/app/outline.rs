@@ -79,32 +79,57 @@ fn entry_ui(
         (a, 0) => format!("{a}"),
         (a, s) => format!("{a} +{s}?"),
     };
-    let (title, kicker) = match item {
+    let (title, kicker, level) = match item {
         Item::Article(article) => (
-            format!(
-                "{} {}",
-                "#".repeat(usize::from(article.headline.level)),
-                source.slice(article.headline.span)
-            ),
+            source.slice(article.headline.span).to_owned(),
             article.kicker.map(|k| source.slice(k)).unwrap_or(""),
+            article.headline.level,
         ),
         Item::Photo(photo) => {
             let caption = photo
                 .caption
                 .first()
                 .map_or("", |p| source.slice(p.extent()));
-            (format!("图 {}", truncate(caption, 18)), "")
+            (format!("图 {}", truncate(caption, 18)), "", 2)
         }
-        Item::Other(span) => (format!("… {}", truncate(source.slice(*span), 18)), ""),
+        Item::Other(span) => (format!("… {}", truncate(source.slice(*span), 18)), "", 2),
     };
+    // A lead story's headline is set stronger; lesser ones step in, as on the page.
+    let title = if level <= 1 {
+        RichText::new(title).strong()
+    } else {
+        RichText::new(title)
+    };
+    let indent = f32::from(level.saturating_sub(1).min(2)) * 10.0;
     let selected = index == outline.item && !outline.whole_page;
     ui.allocate_ui(egui::vec2(ui.available_width(), height), |ui| {
         ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
-        ui.label(RichText::new(kicker).small().weak());
+        ui.horizontal(|ui| {
+            ui.add_space(indent);
+            ui.label(RichText::new(kicker).small().weak());
+        });
         let clicked = ui
             .horizontal(|ui| {
-                let clicked = ui.selectable_label(selected, title).clicked();
-                ui.label(RichText::new(&counts).small().weak())
+                ui.add_space(indent);
+                // The counts keep their room; the title is cut to what is left.
+                let counts = RichText::new(&counts).small().weak();
+                let counts_width = ui
+                    .painter()
+                    .layout_no_wrap(
+                        counts.text().to_owned(),
+                        egui::TextStyle::Small.resolve(ui.style()),
+                        egui::Color32::GRAY,
+                    )
+                    .size()
+                    .x;
+                let title_width =
+                    (ui.available_width() - counts_width - ui.spacing().item_spacing.x).max(20.0);
+                let clicked = ui
+                    .allocate_ui(egui::vec2(title_width, ui.available_height()), |ui| {
+                        ui.selectable_label(selected, title).clicked()
+                    })
+                    .inner;
+                ui.label(counts)
                     .on_hover_text("annotations +suggestions to review");
                 clicked
             })

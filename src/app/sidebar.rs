@@ -43,8 +43,12 @@ fn list_ui(ui: &mut Ui, page: &mut OpenPage, actions: &mut Vec<Action>) {
     let whole_page = sidebar.whole_page || *page_view;
     ui.horizontal(|ui| {
         ui.label(RichText::new("Annotations").strong());
-        ui.selectable_value(&mut sidebar.whole_page, false, "item");
-        ui.selectable_value(&mut sidebar.whole_page, true, "page");
+        if *page_view {
+            ui.label(RichText::new("of the whole page").weak());
+        } else {
+            ui.selectable_value(&mut sidebar.whole_page, false, "story");
+            ui.selectable_value(&mut sidebar.whole_page, true, "page");
+        }
     });
     ui.horizontal(|ui| {
         egui::ComboBox::new("filter-label", "label")
