@@ -22,19 +22,22 @@ pub fn page_copy(dir: &Path) -> PathBuf {
 }
 
 pub fn open(page: &Path) -> Harness<'static, CopydeskApp> {
+    open_sized(page, egui::vec2(1280.0, 800.0))
+}
+
+/// [`open`] in a window of `size` points.
+pub fn open_sized(page: &Path, size: egui::Vec2) -> Harness<'static, CopydeskApp> {
     let path = page.to_owned();
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_eframe(move |cc| {
-            CopydeskApp::new(
-                cc,
-                Startup {
-                    path: Some(path),
-                    fonts: FontChoice::BundledOnly,
-                    dialogs: Box::new(ScriptedDialog::default()),
-                },
-            )
-        });
+    let mut harness = Harness::builder().with_size(size).build_eframe(move |cc| {
+        CopydeskApp::new(
+            cc,
+            Startup {
+                path: Some(path),
+                fonts: FontChoice::BundledOnly,
+                dialogs: Box::new(ScriptedDialog::default()),
+            },
+        )
+    });
     harness.run_steps(3);
     harness
 }

@@ -2,7 +2,7 @@
 //! pane on show, and each page keeps its own place.
 
 use crate::common;
-use crate::gui::{document, open, page_copy};
+use crate::gui::{document, open, open_sized, page_copy};
 
 use eframe::egui::{self, Key, Modifiers};
 use egui_kittest::kittest::{NodeT, Queryable};
@@ -128,5 +128,79 @@ fn the_outline_shows_headlines_without_markers_and_counts_in_full() {
         counts[0].rect().right() <= outline_right,
         "{:?}",
         counts[0].rect()
+    );
+}
+
+/// A laptop's screen: 1280×720 pixels.
+const LAPTOP: egui::Vec2 = egui::vec2(1280.0, 720.0);
+
+#[test]
+fn at_150_percent_on_a_laptop_the_body_keeps_most_of_the_width() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = open_sized(&page_copy(dir.path()), LAPTOP);
+    harness.ctx.set_zoom_factor(1.5);
+    harness.run_steps(4);
+    let window = harness.ctx.content_rect().width();
+    assert!((window - 1280.0 / 1.5).abs() < 1.0, "{window}");
+    let paragraph = harness.get_by_label("body paragraph 1").rect();
+    // The pane's frame and scroll bar take a few points beside the text.
+    assert!(
+        paragraph.width() + 30.0 >= 0.6 * window,
+        "the body's text is {} of {window} points",
+        paragraph.width()
+    );
+    // The narrowed side panels still hold their widgets inside the window.
+    use egui::accesskit::Role;
+    for role in [Role::Label, Role::Button, Role::ComboBox] {
+        for node in harness.query_all_by_role(role) {
+            let rect = node.rect();
+            assert!(
+                rect.right() <= window + 0.5,
+                "{:?} at {rect:?}",
+                node.value()
+            );
+        }
+    }
+    // Scroll bars take their own room instead of covering each line's end.
+    assert!(!harness.ctx.global_style().spacing.scroll.floating);
+}
+
+#[test]
+fn f1_help_shows_the_tagging_and_review_keys_without_scrolling_on_a_laptop() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = open_sized(&page_copy(dir.path()), LAPTOP);
+    harness.key_press(Key::F1);
+    harness.run_steps(3);
+    for row in [
+        "Tag as PER 人名 (Person)",
+        "Tag as NOTE 批注 (Note)",
+        "Next suggestion",
+        "Accept suggestion",
+        "Reject suggestion",
+        "Undo",
+        "Scroll down a screen",
+    ] {
+        let rect = harness.get_by_label(row).rect();
+        assert!(
+            rect.bottom() <= LAPTOP.y && rect.top() >= 0.0,
+            "{row} at {rect:?}"
+        );
+    }
+}
+
+#[test]
+fn a_long_notice_is_cut_short_before_the_right_end_of_the_status_bar() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = open_sized(&page_copy(dir.path()), egui::vec2(900.0, 600.0));
+    // Accept with no suggestion selected: the notice says what to do.
+    harness.key_press(Key::A);
+    harness.run_steps(3);
+    let notice = harness
+        .get_by_label_contains("Select a suggestion first")
+        .rect();
+    let shortcuts = harness.get_by_label("F1 shortcuts").rect();
+    assert!(
+        notice.right() <= shortcuts.left(),
+        "{notice:?} runs into {shortcuts:?}"
     );
 }

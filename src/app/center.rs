@@ -188,7 +188,8 @@ pub fn virtual_rows(
     scrolling: Scrolling,
     mut draw: impl FnMut(&mut Ui, usize, &Row),
 ) {
-    let width = ui.available_width();
+    // Rows are as wide as the scroll area leaves beside its scroll bar.
+    let width = ui.available_width() - ui.spacing().scroll.allocated_width();
     if (heights.width - width).abs() > 0.5 || heights.values.len() != rows.len() {
         heights.width = width;
         heights.values = vec![None; rows.len()];

@@ -186,81 +186,106 @@ pub struct PageStatus<'a> {
 /// The status bar: file, encoding, size, annotations, save state, and the last notice.
 pub fn status_bar(ui: &mut Ui, status: &StatusLine<'_>) {
     egui::Panel::bottom("status").show(ui, |ui| {
-        ui.horizontal(|ui| {
-            let Some(page) = &status.page else {
-                ui.label("no page open");
-                return;
-            };
-            ui.label(RichText::new(page.name).strong());
-            ui.separator();
-            ui.label(page.encoding);
-            ui.separator();
-            ui.label(format!("{} characters", page.chars));
-            ui.separator();
-            let noun = if page.annotations == 1 {
-                "annotation"
-            } else {
-                "annotations"
-            };
-            ui.label(format!(
-                "{} {noun}, {} suggested",
-                page.annotations, page.suggested
-            ));
-            ui.separator();
-            ui.label(page.saved);
-            if let Some(problem) = status.save_problem {
-                ui.label(RichText::new(problem).color(ui.visuals().warn_fg_color));
+        // The right end first, so that a long notice is cut short instead of running over it.
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.label(RichText::new("F1 shortcuts").weak());
+            if let Some(family) = status.font_family {
+                ui.label(RichText::new(family).weak());
             }
-            if let Some(notice) = status.notice {
-                ui.separator();
-                ui.label(RichText::new(notice).weak());
-            }
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                ui.label(RichText::new("F1 shortcuts").weak());
-                if let Some(family) = status.font_family {
-                    ui.label(RichText::new(family).weak());
-                }
+            ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+                page_status_ui(ui, status);
             });
         });
     });
 }
 
-/// Every shortcut, from the commands and the tag set; returns false once the user closed it.
+/// The left part of the status bar: the page, its annotations, its save state, the notice.
+fn page_status_ui(ui: &mut Ui, status: &StatusLine<'_>) {
+    let Some(page) = &status.page else {
+        ui.label("no page open");
+        return;
+    };
+    ui.label(RichText::new(page.name).strong());
+    ui.separator();
+    ui.label(page.encoding);
+    ui.separator();
+    ui.label(format!("{} characters", page.chars));
+    ui.separator();
+    let noun = if page.annotations == 1 {
+        "annotation"
+    } else {
+        "annotations"
+    };
+    ui.label(format!(
+        "{} {noun}, {} suggested",
+        page.annotations, page.suggested
+    ));
+    ui.separator();
+    ui.label(page.saved);
+    if let Some(problem) = status.save_problem {
+        ui.label(RichText::new(problem).color(ui.visuals().warn_fg_color));
+    }
+    if let Some(notice) = status.notice {
+        ui.separator();
+        ui.label(RichText::new(notice).weak()).on_hover_text(notice);
+    }
+}
+
+/// Every shortcut, from the commands and the tag set, in two columns: tagging and review (the
+/// keys used most, first), then moving about, finding, files and the view. Returns false once
+/// the user closed it.
 pub fn help_ui(ctx: &egui::Context, tagset: Option<&TagSet>) -> bool {
+    let shortcut_text = |command: UiCommand| {
+        command
+            .shortcut()
+            .into_iter()
+            .chain(command.extra_shortcuts().iter().copied())
+            .map(|s| ctx.format_shortcut(&s).replace("Questionmark", "?"))
+            .collect::<Vec<String>>()
+            .join("  or  ")
+    };
+    let row = |ui: &mut Ui, what: &str, keys: &str| {
+        ui.label(what);
+        ui.label(RichText::new(keys).monospace());
+        ui.end_row();
+    };
     let response = egui::Modal::new(egui::Id::unique("help")).show(ctx, |ui| {
         ui.heading("Keyboard shortcuts");
         let height = ui.ctx().input(|i| i.content_rect().height()) * 0.75;
         egui::ScrollArea::vertical()
             .max_height(height)
             .show(ui, |ui| {
-                egui::Grid::new("shortcuts")
-                    .num_columns(2)
-                    .striped(true)
-                    .show(ui, |ui| {
-                        for command in UiCommand::ALL {
-                            let keys: Vec<String> = command
-                                .shortcut()
-                                .into_iter()
-                                .chain(command.extra_shortcuts().iter().copied())
-                                .map(|s| ctx.format_shortcut(&s).replace("Questionmark", "?"))
-                                .collect();
-                            ui.label(command.text());
-                            ui.label(RichText::new(keys.join("  or  ")).monospace());
-                            ui.end_row();
-                        }
-                        ui.label("Select text");
-                        ui.label(
-                            RichText::new("drag, Shift+arrows, double-click a word").monospace(),
-                        );
-                        ui.end_row();
-                        if let Some(tagset) = tagset {
-                            for tag in tagset.tags() {
-                                ui.label(format!("Tag as {} {} ({})", tag.label, tag.zh, tag.en));
-                                ui.label(RichText::new(&tag.hotkey).monospace());
-                                ui.end_row();
+                ui.horizontal_top(|ui| {
+                    egui::Grid::new("shortcuts-tagging")
+                        .num_columns(2)
+                        .striped(true)
+                        .show(ui, |ui| {
+                            row(ui, "Select text", "drag, Shift+arrows, double-click");
+                            if let Some(tagset) = tagset {
+                                for tag in tagset.tags() {
+                                    let what =
+                                        format!("Tag as {} {} ({})", tag.label, tag.zh, tag.en);
+                                    row(ui, &what, &tag.hotkey);
+                                }
                             }
-                        }
-                    });
+                            for command in UiCommand::REVIEW {
+                                row(ui, command.text(), &shortcut_text(command));
+                            }
+                        });
+                    ui.separator();
+                    egui::Grid::new("shortcuts-other")
+                        .num_columns(2)
+                        .striped(true)
+                        .show(ui, |ui| {
+                            for command in UiCommand::ALL
+                                .into_iter()
+                                .filter(|c| !UiCommand::REVIEW.contains(c))
+                            {
+                                row(ui, command.text(), &shortcut_text(command));
+                            }
+                        });
+                });
             });
         if ui.button("Close (Esc)").clicked() {
             ui.close();

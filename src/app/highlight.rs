@@ -97,8 +97,9 @@ impl Rows {
     /// Rectangles for labels of the given `(start, width)` (paragraph position of the span's
     /// first character, label width), `height` tall, in the order given: each above its span's
     /// first character, or pushed right past the label before it on the same row so that no
-    /// two touch. `None` for a span whose first character is not in this paragraph.
-    pub fn labels(&self, labels: &[(usize, f32)], height: f32) -> Vec<Option<Rect>> {
+    /// two touch, and drawn back from `right` (the pane's edge) where there is room. `None`
+    /// for a span whose first character is not in this paragraph.
+    pub fn labels(&self, labels: &[(usize, f32)], height: f32, right: f32) -> Vec<Option<Rect>> {
         let mut order: Vec<usize> = (0..labels.len()).collect();
         let spots: Vec<Option<(usize, Pos2)>> = labels
             .iter()
@@ -115,11 +116,13 @@ impl Rows {
             let Some((row, spot)) = spots[index] else {
                 continue;
             };
-            let left = match previous {
-                Some((previous_row, right)) if previous_row == row => spot.x.max(right + LABEL_GAP),
-                _ => spot.x,
+            let width = labels[index].1;
+            let after = match previous {
+                Some((previous_row, end)) if previous_row == row => end + LABEL_GAP,
+                _ => f32::NEG_INFINITY,
             };
-            let rect = Rect::from_min_size(pos2(left, spot.y), (labels[index].1, height).into());
+            let left = spot.x.max(after).min(right - width).max(after);
+            let rect = Rect::from_min_size(pos2(left, spot.y), (width, height).into());
             previous = Some((row, rect.right()));
             placed[index] = Some(rect);
         }
@@ -254,10 +257,22 @@ mod tests {
         let (width, height) = (label.size().x, label.size().y);
         assert!(height >= 11.0, "{height}");
         // Two nested spans starting together, and one starting a character later.
-        let placed = rows.labels(&[(0, width), (0, width), (1, width), (99, width)], height);
+        let right = galley.rect.right();
+        let last = galley.rows[0].glyphs.len() - 2;
+        let wanted = [
+            (0, width),
+            (0, width),
+            (1, width),
+            (99, width),
+            (last, width),
+        ];
+        let placed = rows.labels(&wanted, height, right);
+        // A label at the row's end is drawn back to stay inside the pane.
+        let end = placed[4].unwrap();
+        assert!((end.right() - right).abs() < 0.01, "{end:?} past {right}");
         assert_eq!(placed[3], None);
         let placed: Vec<Rect> = placed.into_iter().flatten().collect();
-        assert_eq!(placed.len(), 3);
+        assert_eq!(placed.len(), 4);
         assert_eq!(placed[0].left(), glyph_rects(&galley)[0].left());
         // Above the first row, within the margin the paragraph keeps for them.
         assert!(

@@ -21,6 +21,7 @@ mod files;
 pub mod fonts;
 mod highlight;
 mod keys;
+mod layout;
 mod outline;
 mod saver;
 mod settings;
@@ -123,6 +124,8 @@ impl CopydeskApp {
             app.settings.cjk_font = found;
         }
         ctx.options_mut(|options| options.zoom_with_keyboard = false);
+        // Scroll bars take their own room: floating ones cover each line's last character.
+        ctx.all_styles_mut(|style| style.spacing.scroll = egui::style::ScrollStyle::solid());
         app.apply_look(&ctx);
         let first = startup
             .path

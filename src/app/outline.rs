@@ -37,9 +37,11 @@ pub fn panel(ui: &mut Ui, page: &mut OpenPage, actions: &mut Vec<Action>) {
         item: *item,
         whole_page: *whole_page,
     };
+    let (width, range) = super::layout::side_panel(ui.ctx(), 250.0);
     egui::Panel::left("outline")
         .resizable(true)
-        .default_size(250.0)
+        .default_size(width)
+        .size_range(range)
         .show(ui, |ui| {
             if let Some(pages) = folder {
                 folder_ui(ui, document, pages, actions);

@@ -15,9 +15,11 @@ use crate::operations;
 /// Draws the sidebar; returns true if one of its text fields has the keyboard.
 pub fn panel(ui: &mut Ui, page: &mut OpenPage, actions: &mut Vec<Action>) -> bool {
     let mut editing = false;
+    let (width, range) = super::layout::side_panel(ui.ctx(), 310.0);
     egui::Panel::right("annotations")
         .resizable(true)
-        .default_size(310.0)
+        .default_size(width)
+        .size_range(range)
         .show(ui, |ui| {
             list_ui(ui, page, actions);
             ui.separator();
@@ -28,6 +30,12 @@ pub fn panel(ui: &mut Ui, page: &mut OpenPage, actions: &mut Vec<Action>) -> boo
                 });
         });
     editing
+}
+
+/// Names a widget for screen readers (and tests) without showing the name.
+fn name_for_screen_readers(ui: &Ui, id: egui::Id, name: &str) {
+    ui.ctx()
+        .accesskit_node_builder(id, |node| node.set_label(name));
 }
 
 fn list_ui(ui: &mut Ui, page: &mut OpenPage, actions: &mut Vec<Action>) {
@@ -41,7 +49,7 @@ fn list_ui(ui: &mut Ui, page: &mut OpenPage, actions: &mut Vec<Action>) {
     } = page;
     // The whole-page view lists the whole page's annotations.
     let whole_page = sidebar.whole_page || *page_view;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("Annotations").strong());
         if *page_view {
             ui.label(RichText::new("of the whole page").weak());
@@ -51,9 +59,15 @@ fn list_ui(ui: &mut Ui, page: &mut OpenPage, actions: &mut Vec<Action>) {
         }
     });
     ui.horizontal(|ui| {
-        egui::ComboBox::new("filter-label", "label")
+        // The boxes show what they filter by; their captions are for screen readers only, so
+        // that both fit a narrow panel, sharing its width.
+        let width = ((ui.available_width() - 3.0 * ui.spacing().item_spacing.x) / 2.0
+            - ui.spacing().icon_width)
+            .clamp(40.0, 90.0);
+        let label_filter = egui::ComboBox::from_id_salt("filter-label")
             .selected_text(sidebar.label.clone().unwrap_or_else(|| "all labels".into()))
-            .width(90.0)
+            .width(width)
+            .truncate()
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut sidebar.label, None, "all labels");
                 for tag in document.tagset().tags() {
@@ -64,15 +78,18 @@ fn list_ui(ui: &mut Ui, page: &mut OpenPage, actions: &mut Vec<Action>) {
                     );
                 }
             });
-        egui::ComboBox::new("filter-status", "status")
+        name_for_screen_readers(ui, label_filter.response.id, "label filter");
+        let status_filter = egui::ComboBox::from_id_salt("filter-status")
             .selected_text(sidebar.status.map_or("any status", Status::name))
-            .width(90.0)
+            .width(width)
+            .truncate()
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut sidebar.status, None, "any status");
                 for status in [Status::Suggested, Status::Accepted, Status::Rejected] {
                     ui.selectable_value(&mut sidebar.status, Some(status), status.name());
                 }
             });
+        name_for_screen_readers(ui, status_filter.response.id, "status filter");
     });
     let shown: Vec<&Annotation> = sidebar
         .shown(document, *item, whole_page)

@@ -210,7 +210,8 @@ pub fn paragraph_ui(
         shape.translate(offset);
     }
     ui.painter().set(underneath, egui::Shape::Vec(shapes));
-    paint_labels(ui, paragraph, marks, &visible, &rows, offset);
+    let right = ui.clip_rect().right().min(output.response.rect.right()) - offset.x;
+    paint_labels(ui, paragraph, marks, &visible, &rows, (offset, right));
 
     let mut interaction = Interaction {
         focused: output.response.has_focus(),
@@ -430,14 +431,15 @@ fn highlight_shapes(
 }
 
 /// Each annotation's label in the band above its first character, outer spans first where
-/// several start together.
+/// several start together; `offset` places the galley in the window, and no label goes past
+/// `right` (galley coordinates) where it can be drawn back.
 fn paint_labels(
     ui: &Ui,
     paragraph: &Paragraph,
     marks: &Marks<'_>,
     visible: &[&Annotation],
     rows: &Rows,
-    offset: egui::Vec2,
+    (offset, right): (egui::Vec2, f32),
 ) {
     let mut starting: Vec<&&Annotation> = visible
         .iter()
@@ -458,7 +460,7 @@ fn paint_labels(
         .zip(&galleys)
         .map(|(a, g)| (paragraph.position_of(a.start), g.size().x))
         .collect();
-    for (rect, galley) in rows.labels(&wanted, height).into_iter().zip(galleys) {
+    for (rect, galley) in rows.labels(&wanted, height, right).into_iter().zip(galleys) {
         if let Some(rect) = rect {
             let colour = galley
                 .job

@@ -253,6 +253,21 @@ impl UiCommand {
         )
     }
 
+    /// The commands of tagging and review, the keys used most, in the order F1 help lists them
+    /// first, beside the label keys.
+    pub const REVIEW: [Self; 10] = [
+        Self::NextSuggestion,
+        Self::PreviousSuggestion,
+        Self::Accept,
+        Self::Reject,
+        Self::AcceptAllOfLabel,
+        Self::DeleteAnnotation,
+        Self::Undo,
+        Self::Redo,
+        Self::Suggest,
+        Self::Escape,
+    ];
+
     /// True for the keys that scroll the reading pane. With Shift held they are left to the
     /// pane's text, where Shift+Home and Shift+End extend the selection.
     pub fn is_scroll(self) -> bool {
