@@ -43,7 +43,7 @@ pub fn open_sized(page: &Path, size: egui::Vec2) -> Harness<'static, CopydeskApp
 }
 
 /// Presses a key as a real keyboard does: a key event and the text it types.
-fn type_key(harness: &mut Harness<'_, CopydeskApp>, key: Key, text: &str) {
+pub fn type_key(harness: &mut Harness<'_, CopydeskApp>, key: Key, text: &str) {
     harness.key_press(key);
     harness.event(egui::Event::Text(text.to_owned()));
 }
@@ -53,7 +53,7 @@ pub fn document<'h>(harness: &'h Harness<'_, CopydeskApp>) -> &'h Document {
 }
 
 /// Steps the app until `done` holds (saves finish on another thread).
-fn step_until(
+pub fn step_until(
     harness: &mut Harness<'_, CopydeskApp>,
     mut done: impl FnMut(&Harness<'_, CopydeskApp>) -> bool,
 ) {
@@ -441,7 +441,7 @@ fn dropping_a_page_onto_the_window_opens_it() {
 }
 
 /// Selects the first occurrence of `quote` on the page, as clicking a name chip does.
-fn select_quote(harness: &mut Harness<'_, CopydeskApp>, quote: &str) -> copydesk::text::Span {
+pub fn select_quote(harness: &mut Harness<'_, CopydeskApp>, quote: &str) -> copydesk::text::Span {
     let span = document(harness).source().find_all(quote)[0];
     harness.state_mut().push(Action::SelectSpan(span));
     harness.run_steps(2);

@@ -26,6 +26,9 @@ mod contention;
 /// The desktop app, driven headlessly through AccessKit.
 #[cfg(feature = "gui")]
 mod gui;
+/// The app following the open page and its sidecar as other programs change them.
+#[cfg(feature = "gui")]
+mod gui_disk;
 /// Moving through the app's reading panes with the keyboard.
 #[cfg(feature = "gui")]
 mod gui_reading;

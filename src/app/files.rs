@@ -74,6 +74,8 @@ impl CopydeskApp {
                 self.find.reset();
                 self.autosave_paused = false;
                 self.page = Some(OpenPage::new(document, folder_of(path)));
+                // Nothing is saved here, so there is nothing to merge: no watch.
+                self.watch = None;
             }
             Err(err) => self.banner = Some(error_banner(err.to_string())),
         }
@@ -142,7 +144,10 @@ impl CopydeskApp {
         let whole_page = self.page.as_ref().is_some_and(|page| page.whole_page);
         let mut page = OpenPage::new(document, folder_of(path));
         page.whole_page = whole_page;
-        self.page = Some(page);
+        if let Some(old) = self.page.replace(page) {
+            drop_elsewhere(old);
+        }
+        self.watch_page(path);
         if self.settings.suggest_on_open {
             self.suggest();
         }
@@ -333,4 +338,16 @@ fn upper_first(text: &str) -> String {
     chars.next().map_or_else(String::new, |first| {
         first.to_uppercase().chain(chars).collect()
     })
+}
+
+/// Frees a page that was closed on another thread: a large page with thousands of annotations
+/// takes milliseconds to free, which the reader waiting for the next page should not wait for.
+/// (If no thread can be started, it is freed here.)
+fn drop_elsewhere(page: OpenPage) {
+    // The thread is not waited for; if it could not start, `spawn` freed the page itself.
+    drop(
+        std::thread::Builder::new()
+            .name("free closed page".into())
+            .spawn(move || drop(page)),
+    );
 }

@@ -17,6 +17,7 @@ mod action;
 mod center;
 mod chrome;
 pub mod dialogs;
+mod disk_changes;
 mod files;
 pub mod fonts;
 mod highlight;
@@ -30,6 +31,7 @@ mod state;
 mod suggestions;
 mod text_view;
 mod ui_command;
+mod watch;
 mod window;
 
 use std::path::PathBuf;
@@ -84,6 +86,10 @@ pub struct CopydeskApp {
     discard_on_close: bool,
     /// The name being typed in the "Your name" window, while it is open.
     name_draft: Option<String>,
+    /// Changes on disk to the open page and its sidecar.
+    watch: Option<watch::PageWatch>,
+    /// The context the app draws in (to wake it from other threads).
+    ctx: egui::Context,
 }
 
 impl CopydeskApp {
@@ -119,6 +125,8 @@ impl CopydeskApp {
             autosave_paused: false,
             discard_on_close: false,
             name_draft: None,
+            watch: None,
+            ctx: ctx.clone(),
         };
         if startup.fonts == FontChoice::System {
             app.settings.cjk_font = found;
@@ -161,6 +169,7 @@ impl CopydeskApp {
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.poll_save();
+        self.follow_disk_changes();
         self.handle_dropped_files(&ctx);
         self.handle_keys(&ctx);
         let clicked = chrome::menu_bar(

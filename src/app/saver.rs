@@ -102,6 +102,11 @@ impl Saver {
         }
     }
 
+    /// True while a save runs on the save thread.
+    pub fn busy(&self) -> bool {
+        self.in_flight
+    }
+
     /// Why saves run on the UI thread, if they do.
     pub fn problem(&self) -> Option<&str> {
         self.problem.as_deref()

@@ -28,8 +28,8 @@ pub struct Document {
     /// Name to show: the file name, or what the page was called.
     pub(super) name: String,
     pub(super) source: Arc<Source>,
-    bulletin: Bulletin,
-    panes: PaneIndex,
+    pub(super) bulletin: Bulletin,
+    pub(super) panes: PaneIndex,
     tagset: TagSet,
     /// Kept in page order: by start, then end, then id.
     annotations: Vec<Annotation>,
@@ -37,12 +37,12 @@ pub struct Document {
     ids: HashSet<AnnotationId>,
     /// The length of the longest annotation: bounds the search in [`Document::overlapping`].
     longest: usize,
-    history: History,
+    pub(super) history: History,
     /// Counts changes; equal to `saved_generation` when nothing is unsaved.
     pub(super) generation: u64,
     pub(super) saved_generation: u64,
     pub(super) disk: DiskState,
-    anchoring: AnchorReport,
+    pub(super) anchoring: AnchorReport,
     author: String,
 }
 
@@ -118,6 +118,24 @@ fn account_name_in(status: &str, passwd: &str) -> Option<String> {
     })
 }
 
+/// A sidecar as read from disk, parsed but not yet checked against its page.
+struct ParsedSidecar {
+    bytes: Vec<u8>,
+    file: SidecarFile,
+    /// The disk state it stands for (its hash, and the annotations' times as saved).
+    disk: DiskState,
+}
+
+/// Reads and parses the sidecar at `path`; `None` if there is none.
+fn read_sidecar(path: &Path) -> Result<Option<ParsedSidecar>, SidecarError> {
+    let Some(bytes) = sidecar::read_bytes(path)? else {
+        return Ok(None);
+    };
+    let file = sidecar::parse_unchecked(path, &bytes)?;
+    let disk = DiskState::new(Some(&bytes), &file.annotations);
+    Ok(Some(ParsedSidecar { bytes, file, disk }))
+}
+
 impl Document {
     /// Opens a page file with its sidecar (if any) and its folder's tag set (or the default).
     /// Annotations are re-anchored if the page changed since the sidecar was written.
@@ -128,22 +146,38 @@ impl Document {
 
     /// Opens a page with a given tag set (the default one, when the folder's cannot be read
     /// and the user chose to go on without it).
+    ///
+    /// The sidecar is read and parsed on another thread while this one reads and segments the
+    /// page: opening a large page is the moment a reader waits for.
     pub fn open_with_tagset(page: &Path, tagset: TagSet) -> Result<Self, OpenError> {
-        let source = Source::load(page).map_err(OpenError::Page)?;
         let sidecar_path = sidecar::path_for(page);
-        let bytes = sidecar::read_bytes(&sidecar_path).map_err(OpenError::Sidecar)?;
-        let file = match &bytes {
-            Some(bytes) => {
-                Some(sidecar::parse(&sidecar_path, bytes, &source).map_err(OpenError::Sidecar)?)
-            }
-            None => None,
-        };
-        let mut document = Self::new(page_name(page), source, tagset);
+        let (source, parsed) = std::thread::scope(|scope| {
+            let parsing = scope.spawn(|| read_sidecar(&sidecar_path));
+            let source = Source::load(page).map(|source| {
+                let bulletin = segment(source.text());
+                (source, bulletin)
+            });
+            let parsed = parsing.join().unwrap_or_else(|_| {
+                Err(SidecarError {
+                    path: sidecar_path.clone(),
+                    problem: sidecar::Problem::Io(std::io::Error::other(
+                        "the sidecar's reader stopped unexpectedly",
+                    )),
+                })
+            });
+            (source, parsed)
+        });
+        // The page's problem first: without the page, the sidecar means nothing.
+        let (source, bulletin) = source.map_err(OpenError::Page)?;
+        let parsed = parsed.map_err(OpenError::Sidecar)?;
+        let mut document = Self::with_bulletin(page_name(page), source, bulletin, tagset);
         document.page_path = Some(page.to_owned());
-        if let Some(file) = file {
-            document.load_annotations(file);
+        if let Some(parsed) = parsed {
+            sidecar::check(&sidecar_path, &parsed.bytes, &parsed.file, &document.source)
+                .map_err(OpenError::Sidecar)?;
+            document.disk = parsed.disk;
+            document.load_annotations(parsed.file);
         }
-        document.disk = DiskState::new(bytes.as_deref(), &document.annotations);
         Ok(document)
     }
 
@@ -154,6 +188,11 @@ impl Document {
 
     fn new(name: String, source: Source, tagset: TagSet) -> Self {
         let bulletin = segment(source.text());
+        Self::with_bulletin(name, source, bulletin, tagset)
+    }
+
+    /// [`Document::new`] for a page segmented already.
+    fn with_bulletin(name: String, source: Source, bulletin: Bulletin, tagset: TagSet) -> Self {
         let panes = PaneIndex::new(&bulletin);
         Self {
             page_path: None,

@@ -10,7 +10,8 @@
 //! - [`Document`] (`document`): page + segmentation + annotations, changed only through
 //!   [`Command`]s (`command`), with undo and redo;
 //! - `save` and `disk`: a save that merges with changes made on disk, off the UI thread if
-//!   the caller likes; [`lock`]: one save of a sidecar at a time across processes.
+//!   the caller likes; [`lock`]: one save of a sidecar at a time across processes;
+//! - `refresh`: the page or its sidecar changed on disk while open, followed.
 
 pub mod anchor;
 mod command;
@@ -21,6 +22,7 @@ pub mod lock;
 mod metric;
 pub mod model;
 mod recover;
+mod refresh;
 mod save;
 pub mod sidecar;
 pub mod tagset;
@@ -32,5 +34,6 @@ pub use locate::{Location, Pane, PaneIndex};
 pub use metric::{Change, Direction, Metric, MetricFieldError};
 pub use model::{Anchor, Annotation, AnnotationId, Origin, Status};
 pub use recover::SetAside;
+pub use refresh::Refreshed;
 pub use save::{SaveError, SaveJob, SaveOutcome, SaveReport};
 pub use tagset::{Kind, Tag, TagSet, TagSetError};

@@ -227,7 +227,7 @@ impl SaveJob {
 /// Both sides' new annotations are kept; where both have an annotation, the more recently
 /// modified one wins (ours on a tie); an annotation deleted on one side is dropped unless the
 /// other side changed it since the base.
-fn merge(
+pub(super) fn merge(
     base: &HashMap<AnnotationId, Timestamp>,
     ours: Vec<Annotation>,
     theirs: Vec<Annotation>,

@@ -65,7 +65,6 @@ impl OpenPage {
         }
     }
 
-    /// Shows item `index`.
     /// Shows item `index`. What was selected and is no longer in view is dropped, so that
     /// no key acts on something the user cannot see (Delete after Find moved the view).
     pub fn show_item(&mut self, index: usize) {
@@ -97,6 +96,18 @@ impl OpenPage {
             self.selection = None;
             self.tagged_selection = None;
         }
+    }
+
+    /// Rebuilds what is drawn after the page's text was read again: its items and rows are
+    /// new, and a selection of the old text means nothing in the new one.
+    pub fn page_reloaded(&mut self) {
+        self.page_rows = rows::page_rows(self.document.bulletin());
+        self.page_heights = Heights::default();
+        self.selection = None;
+        self.tagged_selection = None;
+        self.selected = None;
+        self.scroll_to = None;
+        self.show_item(self.item);
     }
 
     /// Selects an annotation (or none) and brings it into view.

@@ -27,6 +27,14 @@ pub fn read_bytes(path: &Path) -> Result<Option<Vec<u8>>, SidecarError> {
 /// fingerprint): otherwise the page has changed and the annotations will be re-anchored.
 /// Orphaned annotations are never range-checked.
 pub fn parse(path: &Path, bytes: &[u8], page: &Source) -> Result<SidecarFile, SidecarError> {
+    let file = parse_unchecked(path, bytes)?;
+    check(path, bytes, &file, page)?;
+    Ok(file)
+}
+
+/// The first half of [`parse`], which needs no page: the file parsed, its format and version
+/// checked, so that it can run while the page is still being read.
+pub fn parse_unchecked(path: &Path, bytes: &[u8]) -> Result<SidecarFile, SidecarError> {
     let error = |problem| SidecarError {
         path: path.to_owned(),
         problem,
@@ -74,27 +82,42 @@ pub fn parse(path: &Path, bytes: &[u8], page: &Source) -> Result<SidecarFile, Si
     if file.version > VERSION {
         return Err(error(Problem::NewerVersion(file.version)));
     }
-    check_annotations(&file, text, page).map_err(error)?;
     Ok(file)
+}
+
+/// The second half of [`parse`]: the annotations of `file`, parsed from `bytes`, checked
+/// against the page.
+pub fn check(
+    path: &Path,
+    bytes: &[u8],
+    file: &SidecarFile,
+    page: &Source,
+) -> Result<(), SidecarError> {
+    check_annotations(file, bytes, page).map_err(|problem| SidecarError {
+        path: path.to_owned(),
+        problem,
+    })
 }
 
 /// Ids present and unique, ranges that hold something and, on the page they were written
 /// for, fit it.
-fn check_annotations(file: &SidecarFile, text: &str, page: &Source) -> Result<(), Problem> {
+fn check_annotations(file: &SidecarFile, bytes: &[u8], page: &Source) -> Result<(), Problem> {
+    // Only a problem needs the text, to say where it is.
+    let text = || String::from_utf8_lossy(bytes);
     let same_page = file.source.fingerprint == page.fingerprint();
     let chars = page.char_len();
     let mut ids = std::collections::HashSet::with_capacity(file.annotations.len());
     for annotation in &file.annotations {
         let id = annotation.id.0.as_str();
         if id.trim().is_empty() {
-            let (line, column) = position_of(text, "id: \"\"");
+            let (line, column) = position_of(&text(), "id: \"\"");
             return Err(Problem::EmptyId { line, column });
         }
         if !ids.insert(id) {
             return Err(Problem::DuplicateId(id.to_owned()));
         }
         if annotation.start >= annotation.end {
-            let (line, column) = position_of(text, &format!("\"{id}\""));
+            let (line, column) = position_of(&text(), &format!("\"{id}\""));
             return Err(Problem::EmptyRange {
                 id: id.to_owned(),
                 start: annotation.start,
