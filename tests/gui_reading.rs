@@ -149,18 +149,29 @@ fn at_150_percent_on_a_laptop_the_body_keeps_most_of_the_width() {
         "the body's text is {} of {window} points",
         paragraph.width()
     );
-    // The narrowed side panels still hold their widgets inside the window.
-    use egui::accesskit::Role;
-    for role in [Role::Label, Role::Button, Role::ComboBox] {
-        for node in harness.query_all_by_role(role) {
-            let rect = node.rect();
-            assert!(
-                rect.right() <= window + 0.5,
-                "{:?} at {rect:?}",
-                node.value()
-            );
+    // The narrowed side panels still hold their widgets inside the window, the inspector of
+    // a selected suggestion too.
+    let inside = |harness: &egui_kittest::Harness<'_, copydesk::app::CopydeskApp>| {
+        use egui::accesskit::Role;
+        for role in [Role::Label, Role::Button, Role::ComboBox, Role::TextInput] {
+            for node in harness.query_all_by_role(role) {
+                let rect = node.rect();
+                assert!(
+                    rect.right() <= window + 0.5 && rect.left() >= -0.5,
+                    "{:?} at {rect:?}",
+                    node.value()
+                );
+            }
         }
-    }
+    };
+    inside(&harness);
+    harness.key_press(Key::F6);
+    harness.run_steps(2);
+    harness.key_press(Key::Tab);
+    harness.run_steps(3);
+    assert!(harness.state().page().unwrap().selected().is_some());
+    harness.get_by_label("relabel");
+    inside(&harness);
     // Scroll bars take their own room instead of covering each line's end.
     assert!(!harness.ctx.global_style().spacing.scroll.floating);
 }

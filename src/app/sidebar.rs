@@ -165,7 +165,8 @@ fn inspector_ui(ui: &mut Ui, page: &mut OpenPage, actions: &mut Vec<Action>) -> 
             facts_ui(ui, annotation, document, actions);
             let mut field = |ui: &mut Ui, name: &str, value: &mut String| {
                 ui.label(name);
-                let response = ui.add(egui::TextEdit::singleline(value).desired_width(170.0));
+                let width = ui.available_width().clamp(60.0, 170.0);
+                let response = ui.add(egui::TextEdit::singleline(value).desired_width(width));
                 editing |= response.has_focus();
                 commit |= response.lost_focus();
                 ui.end_row();
@@ -214,7 +215,7 @@ fn inspector_ui(ui: &mut Ui, page: &mut OpenPage, actions: &mut Vec<Action>) -> 
 /// reject), origin.
 fn facts_ui(ui: &mut Ui, annotation: &Annotation, document: &Document, actions: &mut Vec<Action>) {
     ui.label("label");
-    egui::ComboBox::new("inspector-label", "relabel")
+    let relabel = egui::ComboBox::from_id_salt("inspector-label")
         .selected_text(&annotation.label)
         .show_ui(ui, |ui| {
             for tag in document.tagset().tags() {
@@ -232,9 +233,10 @@ fn facts_ui(ui: &mut Ui, annotation: &Annotation, document: &Document, actions: 
                 }
             }
         });
+    name_for_screen_readers(ui, relabel.response.id, "relabel");
     ui.end_row();
     ui.label("text");
-    ui.label(RichText::new(&annotation.quote).strong());
+    ui.add(egui::Label::new(RichText::new(&annotation.quote).strong()).truncate());
     ui.end_row();
     ui.label("range");
     ui.label(format!(
@@ -245,7 +247,7 @@ fn facts_ui(ui: &mut Ui, annotation: &Annotation, document: &Document, actions: 
     ));
     ui.end_row();
     ui.label("status");
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label(annotation.status.name());
         if annotation.status != Status::Accepted && ui.small_button("Accept (A)").clicked() {
             actions.push(Action::edit(Command::SetStatus {
@@ -262,7 +264,7 @@ fn facts_ui(ui: &mut Ui, annotation: &Annotation, document: &Document, actions: 
     });
     ui.end_row();
     ui.label("origin");
-    ui.label(format!("{} · {}", annotation.origin, annotation.author));
+    ui.add(egui::Label::new(format!("{} · {}", annotation.origin, annotation.author)).truncate());
     ui.end_row();
 }
 
