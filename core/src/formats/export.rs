@@ -1,0 +1,306 @@
+//! The export itself: find the pages, make every file in memory, check that nothing would be
+//! overwritten that should not be, then write each file atomically under the output folder.
+//!
+//! Nothing is written until every page has been read, so a refused export (files already
+//! there, two pages wanting one file, a page that would be overwritten) writes nothing at all.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use super::Format;
+use super::output::{OutFile, count};
+use super::pages::{self, FoundPage};
+use super::unit::{LeftOut, PageUnits, UnitKind};
+use crate::annotation::{Document, sidecar};
+
+/// What to export, where, and how.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExportRequest {
+    /// Pages and folders of pages (searched recursively for `*.txt`).
+    pub paths: Vec<PathBuf>,
+    /// The format.
+    pub format: Format,
+    /// The output folder; nothing is written outside it.
+    pub out: PathBuf,
+    /// One record per item or per page.
+    pub unit: UnitKind,
+    /// Suggestions too, not only accepted annotations.
+    pub include_suggested: bool,
+    /// Overwrite files already in the output folder.
+    pub force: bool,
+}
+
+/// How far an export has got, for a progress bar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Progress {
+    /// `done` of `total` pages read and converted.
+    Reading {
+        /// Pages done.
+        done: usize,
+        /// Pages found.
+        total: usize,
+    },
+    /// `done` of `total` files written.
+    Writing {
+        /// Files written.
+        done: usize,
+        /// Files to write.
+        total: usize,
+    },
+}
+
+/// What an export did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Pages exported.
+    pub pages: usize,
+    /// Records written (lines, documents, tasks, units with metric rows, or pages).
+    pub units: usize,
+    /// Annotations written (for `corrected`: corrections applied).
+    pub spans: usize,
+    /// Files written.
+    pub files: usize,
+    /// Of those, files that were there before and were overwritten (`force`).
+    pub overwritten: usize,
+    /// What the user should know: annotations left out, and why.
+    pub warnings: Vec<String>,
+    /// Pages or folders that could not be read, one line each naming the file; the other
+    /// pages were exported.
+    pub failures: Vec<String>,
+}
+
+/// Why an export wrote nothing, or stopped.
+#[derive(Debug)]
+pub enum ExportError {
+    /// No page was found to export.
+    NoPages {
+        /// Why, for each path that could not be read.
+        failures: Vec<String>,
+    },
+    /// Files to write exist already, and `force` was not given. Nothing was written.
+    Exists {
+        /// The files, under the output folder.
+        paths: Vec<PathBuf>,
+    },
+    /// A file to write is one of the pages exported, or its sidecar. Nothing was written.
+    IntoInput {
+        /// The file.
+        path: PathBuf,
+    },
+    /// Two pages would write the same file. Nothing was written.
+    Collision {
+        /// The file.
+        path: PathBuf,
+        /// The two pages.
+        pages: [String; 2],
+    },
+    /// A file could not be written; the files before it were.
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// Files written before it.
+        written: usize,
+        /// What went wrong.
+        error: io::Error,
+    },
+}
+
+impl fmt::Display for ExportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NoPages { failures } if failures.is_empty() => {
+                f.write_str("no pages to export: a folder is searched for *.txt files")
+            }
+            Self::NoPages { failures } => {
+                write!(f, "no pages to export: {}", failures.join("; "))
+            }
+            Self::Exists { paths } => {
+                let first = paths
+                    .first()
+                    .map_or_else(String::new, |p| p.display().to_string());
+                let more = match paths.len() {
+                    0 | 1 => String::new(),
+                    n => format!(" and {} more files", n - 1),
+                };
+                write!(
+                    f,
+                    "{first}{more} exist already; nothing was written (--force overwrites them)"
+                )
+            }
+            Self::IntoInput { path } => write!(
+                f,
+                "{} is a page being exported, or its sidecar; nothing was written (choose another output folder)",
+                path.display()
+            ),
+            Self::Collision { path, pages } => write!(
+                f,
+                "{} and {} would both be written to {}; nothing was written (export them to different folders)",
+                pages[0],
+                pages[1],
+                path.display()
+            ),
+            Self::Write {
+                path,
+                written,
+                error,
+            } => write!(
+                f,
+                "{}: cannot write: {error} ({written} files written before it)",
+                path.display()
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ExportError {}
+
+/// Exports the pages of `request`, calling `progress` as pages are read and files written
+/// (from this thread). Pages that cannot be read are listed in [`Summary::failures`] and the
+/// others exported; an error means nothing, or only part, was written (see [`ExportError`]).
+pub fn export(
+    request: &ExportRequest,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Summary, ExportError> {
+    let mut summary = Summary::default();
+    let found = pages::find(&request.paths, &request.out, &mut summary.failures);
+    if found.is_empty() {
+        return Err(ExportError::NoPages {
+            failures: summary.failures,
+        });
+    }
+    let files = convert(request, &found, &mut summary, progress);
+    let targets = check(request, &found, &files)?;
+    summary.overwritten = targets.iter().filter(|(_, exists)| *exists).count();
+    let total = files.len();
+    progress(Progress::Writing { done: 0, total });
+    for (done, (file, (target, _))) in files.iter().zip(&targets).enumerate() {
+        write(target, &file.bytes).map_err(|error| ExportError::Write {
+            path: target.clone(),
+            written: done,
+            error,
+        })?;
+        progress(Progress::Writing {
+            done: done + 1,
+            total,
+        });
+    }
+    summary.files = total;
+    Ok(summary)
+}
+
+/// Reads every page and makes the files in memory.
+fn convert(
+    request: &ExportRequest,
+    found: &[FoundPage],
+    summary: &mut Summary,
+    progress: &mut dyn FnMut(Progress),
+) -> Vec<OutFile> {
+    let total = found.len();
+    progress(Progress::Reading { done: 0, total });
+    let mut writer = request.format.writer(request.include_suggested);
+    let unit = request.format.units(request.unit);
+    let mut files = Vec::new();
+    let mut left_out = LeftOut::default();
+    for (done, page) in found.iter().enumerate() {
+        match Document::open(&page.path) {
+            Ok(document) => {
+                let file = page.path.display().to_string();
+                let units = PageUnits::new(&document, file, unit, request.include_suggested);
+                let written = writer.page(&units, &page.relative, &mut files);
+                summary.pages += 1;
+                summary.units += written.units;
+                summary.spans += written.spans;
+                left_out.orphaned += units.left_out.orphaned;
+                left_out.blank += units.left_out.blank;
+                left_out.cut += units.left_out.cut;
+            }
+            Err(err) => summary.failures.push(err.to_string()),
+        }
+        progress(Progress::Reading {
+            done: done + 1,
+            total,
+        });
+    }
+    summary.warnings = left_out_warnings(left_out, request.format);
+    summary.warnings.extend(writer.finish(&mut files));
+    files
+}
+
+fn left_out_warnings(left_out: LeftOut, format: Format) -> Vec<String> {
+    let mut warnings = Vec::new();
+    if format == Format::Corrected {
+        return warnings;
+    }
+    if left_out.orphaned > 0 {
+        warnings.push(format!(
+            "{} left out (not found on their page as it is now; place them again in the app)",
+            count(left_out.orphaned, "orphaned annotation")
+        ));
+    }
+    if left_out.blank > 0 {
+        warnings.push(format!(
+            "{} of blanks alone left out",
+            count(left_out.blank, "annotation")
+        ));
+    }
+    if left_out.cut > 0 {
+        warnings.push(format!(
+            "{} running into the next item cut: only the part in the item where each starts is written",
+            count(left_out.cut, "annotation")
+        ));
+    }
+    warnings
+}
+
+/// Where each file goes and whether it is there already; refuses what must not be written.
+fn check(
+    request: &ExportRequest,
+    found: &[FoundPage],
+    files: &[OutFile],
+) -> Result<Vec<(PathBuf, bool)>, ExportError> {
+    let mut seen: HashMap<&Path, Option<&str>> = HashMap::new();
+    for file in files {
+        if let Some(earlier) = seen.insert(&file.path, file.page.as_deref()) {
+            return Err(ExportError::Collision {
+                path: request.out.join(&file.path),
+                pages: [
+                    earlier.unwrap_or_default().to_owned(),
+                    file.page.clone().unwrap_or_default(),
+                ],
+            });
+        }
+    }
+    let inputs: HashSet<PathBuf> = found
+        .iter()
+        .flat_map(|page| [page.path.clone(), sidecar::path_for(&page.path)])
+        .filter_map(|path| std::fs::canonicalize(path).ok())
+        .collect();
+    let mut targets = Vec::with_capacity(files.len());
+    let mut existing = Vec::new();
+    for file in files {
+        let target = request.out.join(&file.path);
+        let exists = target.symlink_metadata().is_ok();
+        if exists {
+            if std::fs::canonicalize(&target).is_ok_and(|t| inputs.contains(&t)) {
+                return Err(ExportError::IntoInput { path: target });
+            }
+            existing.push(target.clone());
+        }
+        targets.push((target, exists));
+    }
+    if !existing.is_empty() && !request.force {
+        return Err(ExportError::Exists { paths: existing });
+    }
+    Ok(targets)
+}
+
+/// Writes one file atomically: to a temporary file beside it, flushed, then renamed into
+/// place, as sidecars are written (without their backup).
+fn write(target: &Path, bytes: &[u8]) -> io::Result<()> {
+    if let Some(folder) = target.parent() {
+        std::fs::create_dir_all(folder)?;
+    }
+    sidecar::stage(target, bytes)?.install()
+}
