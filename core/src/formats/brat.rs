@@ -12,8 +12,8 @@
 
 use std::path::{Path, PathBuf};
 
+use super::model::{PageUnits, Unit, UnitName, UnitSpan};
 use super::output::{Labels, OutFile, Writer, Written, page_stem};
-use super::unit::{PageUnits, Unit, UnitName, UnitSpan};
 use crate::annotation::{Annotation, Direction, Status};
 use crate::text::Span;
 
@@ -248,5 +248,113 @@ impl Writer for Brat {
             files.push(OutFile::shared(name, text.into_bytes()));
         }
         Vec::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixture::{fixture, slice};
+    use super::super::{Format, UnitKind};
+
+    /// Checks every text-bound line of `ann` against `text`: each piece's offsets fit, and
+    /// the line's text is the pieces' text joined by a space. Returns the T lines.
+    fn check(text: &str, ann: &str) -> Vec<String> {
+        let mut lines = Vec::new();
+        for line in ann.lines().filter(|line| line.starts_with('T')) {
+            let fields: Vec<&str> = line.split('\t').collect();
+            assert_eq!(fields.len(), 3, "{line:?}");
+            let (_, offsets) = fields[1].split_once(' ').unwrap();
+            let pieces: Vec<String> = offsets
+                .split(';')
+                .map(|piece| {
+                    let (start, end) = piece.split_once(' ').unwrap();
+                    slice(text, start.parse().unwrap(), end.parse().unwrap())
+                })
+                .collect();
+            assert_eq!(pieces.join(" "), fields[2], "{line:?}");
+            lines.push(line.to_owned());
+        }
+        lines
+    }
+
+    #[test]
+    fn a_txt_and_an_ann_per_item_with_attributes_and_notes() {
+        let fixture = fixture();
+        let summary = fixture.export(Format::Brat, UnitKind::Item, false);
+        assert_eq!((summary.units, summary.spans, summary.files), (4, 16, 10));
+        for unit in ["item-02", "item-03", "item-04", "other"] {
+            let text = fixture.read(format!("p01/{unit}.txt"));
+            check(&text, &fixture.read(format!("p01/{unit}.ann")));
+        }
+        assert_eq!(
+            fixture.read("p01/item-02.ann"),
+            "T1\tLOC 8 11\t𠀀水县
+T2\tPER 27 30\t林𠀀舟
+T3\tCORR 43 44\t,
+#1\tAnnotatorNotes T3\tcorrection=，
+T4\tLOC 44 47\t𠀀水县
+T5\tORG 44 50\t𠀀水县统计局
+T6\tNOTE 57 72\t地区生产总值完成386.2亿元
+#2\tAnnotatorNotes T6\t核对 数字
+T7\tMETRIC 65 72\t386.2亿元
+A1\tUnit T7 元
+A2\tScale T7 亿
+A3\tDirection T7 Up
+#3\tAnnotatorNotes T7\tvalue=386.2; number=38620000000; indicator=地区生产总值; period=前三季度; change=同比增长 6.8%
+T8\tLOC 83 87\t城南新区
+T9\tORG 85 92\t新区建设指挥部
+"
+        );
+        assert_eq!(
+            fixture.read("annotation.conf"),
+            "# Made by copydesk export from the tag set.
+[entities]
+PER\nLOC\nORG\nWORK\nEVENT\nDATE\nMETRIC\nCORR\nNOTE
+
+[relations]
+
+[events]
+
+[attributes]
+Unit\tArg:<ENTITY>, Value:元
+Scale\tArg:<ENTITY>, Value:亿
+Direction\tArg:<ENTITY>, Value:Up
+"
+        );
+        let visual = fixture.read("visual.conf");
+        assert!(
+            visual.starts_with("[labels]\nPER | 人名 Person | 人名\n"),
+            "{visual}"
+        );
+        assert!(
+            visual.contains("\n[drawing]\nPER\tbgColor:#d6336c\n"),
+            "{visual}"
+        );
+    }
+
+    #[test]
+    fn page_units_have_discontinuous_spans_across_column_breaks() {
+        let fixture = fixture();
+        fixture.export(Format::Brat, UnitKind::Page, true);
+        let text = fixture.read("p01.txt");
+        assert_eq!(text, super::super::fixture::PAGE);
+        let ann = fixture.read("p01.ann");
+        let lines = check(&text, &ann);
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.ends_with("\tORG 109 111;113 118\t新区 建设指挥部")),
+            "{ann}"
+        );
+        assert!(
+            lines.iter().any(|l| l.ends_with("\tDATE 63 67\t前三季度")),
+            "{ann}"
+        );
+        assert!(ann.contains("\tStatus T"), "the suggestion's status: {ann}");
+        assert!(
+            fixture
+                .read("annotation.conf")
+                .contains("Status\tArg:<ENTITY>, Value:Suggested\n")
+        );
     }
 }

@@ -10,9 +10,9 @@
 
 use std::path::Path;
 
+use super::model::{PageUnits, Unit};
 use super::output::{OutFile, Writer, Written, count};
 use super::sentence::sentences;
-use super::unit::{PageUnits, Unit};
 use crate::annotation::{Kind, TagSet};
 
 /// The file written under the output folder.
@@ -147,5 +147,140 @@ impl Writer for Conll {
             count(self.dropped, "overlapping or nested span"),
             count(self.pages_dropping, "page")
         )]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixture::fixture;
+    use super::super::{Format, UnitKind};
+
+    /// The sentences of a CoNLL file, as (character, tag) pairs; checks each line's shape and
+    /// that every I- tag continues a span of its label.
+    fn parse(text: &str) -> Vec<Vec<(char, String)>> {
+        assert!(
+            text.ends_with("\n\n"),
+            "a blank line ends the last sentence"
+        );
+        text.split_terminator("\n\n")
+            .map(|sentence| {
+                let mut previous = "O".to_owned();
+                sentence
+                    .lines()
+                    .map(|line| {
+                        let (token, tag) = line.split_once(' ').unwrap();
+                        let mut chars = token.chars();
+                        let c = chars.next().unwrap();
+                        assert!(chars.next().is_none() && !c.is_whitespace(), "{line:?}");
+                        if let Some(label) = tag.strip_prefix("I-") {
+                            assert!(
+                                previous.ends_with(&format!("-{label}")),
+                                "{line:?} after {previous}"
+                            );
+                        } else {
+                            assert!(tag == "O" || tag.starts_with("B-"), "{line:?}");
+                        }
+                        previous = tag.to_owned();
+                        (c, tag.to_owned())
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// (label, text) of every tagged span, in order.
+    fn entities(sentences: &[Vec<(char, String)>]) -> Vec<(String, String)> {
+        let mut entities: Vec<(String, String)> = Vec::new();
+        for (c, tag) in sentences.iter().flatten() {
+            if let Some(label) = tag.strip_prefix("B-") {
+                entities.push((label.to_owned(), c.to_string()));
+            } else if tag.starts_with("I-") {
+                entities.last_mut().unwrap().1.push(*c);
+            }
+        }
+        entities
+    }
+
+    fn pairs(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|&(l, t)| (l.to_owned(), t.to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn characters_and_iob2_tags_with_the_longest_of_overlapping_spans() {
+        let fixture = fixture();
+        let summary = fixture.export(Format::Conll, UnitKind::Item, false);
+        assert_eq!((summary.units, summary.spans), (4, 10));
+        assert_eq!(
+            summary.warnings,
+            [
+                "export.conll: 4 overlapping or nested spans left out in 1 page (the longest of each overlap kept)"
+            ]
+        );
+        let sentences = parse(&fixture.read("export.conll"));
+        let texts: Vec<String> = sentences
+            .iter()
+            .map(|s| s.iter().map(|(c, _)| c).collect())
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "稳增长促发展",
+                "𠀀水县：新区😀建设提速",
+                "本报讯(记者林𠀀舟通讯员苏念)",
+                "前三季度,𠀀水县统计局发布数据,全县地区生产总值完成386.2亿元,同比增长6.8%。",
+                "😀城南新区建设指挥部加快推进。",
+                "第二条新闻",
+                "正文😀甲乙说,丙丁戊到了。",
+                "图为𠀀水县新区😀夜景。",
+                "本报记者林𠀀舟摄",
+                "𠀀水日报2026年11月20日第1版",
+            ]
+        );
+        assert_eq!(
+            entities(&sentences),
+            pairs(&[
+                ("LOC", "𠀀水县"),
+                ("PER", "林𠀀舟"),
+                // Nested: the longer ORG wins over the LOC inside it.
+                ("ORG", "𠀀水县统计局"),
+                ("METRIC", "386.2亿元"),
+                // Overlapping: the longer ORG wins over 城南新区; across the column break.
+                ("ORG", "新区建设指挥部"),
+                // A tie of one range: PER comes first in the tag set.
+                ("PER", "甲乙"),
+                // A tie of length: the earlier start wins.
+                ("LOC", "丙丁"),
+                ("LOC", "𠀀水县新区"),
+                ("PER", "林𠀀舟"),
+                ("LOC", "𠀀水"),
+            ])
+        );
+        let tags: Vec<&str> = sentences[1].iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(&tags[..4], ["B-LOC", "I-LOC", "I-LOC", "O"]);
+    }
+
+    #[test]
+    fn a_span_across_a_column_break_keeps_its_sentence_in_page_units() {
+        let fixture = fixture();
+        fixture.export(Format::Conll, UnitKind::Page, true);
+        let sentences = parse(&fixture.read("export.conll"));
+        let texts: Vec<String> = sentences
+            .iter()
+            .map(|s| s.iter().map(|(c, _)| c).collect())
+            .collect();
+        assert!(
+            texts.contains(&"😀城南新区建设指挥部加快推进。".to_owned()),
+            "{texts:?}"
+        );
+        assert!(texts.contains(&"##第二条新闻".to_owned()), "{texts:?}");
+        let entities = entities(&sentences);
+        assert!(entities.contains(&("ORG".to_owned(), "新区建设指挥部".to_owned())));
+        assert!(
+            entities.contains(&("DATE".to_owned(), "前三季度".to_owned())),
+            "suggested"
+        );
     }
 }

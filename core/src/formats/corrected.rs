@@ -8,8 +8,9 @@
 
 use std::path::Path;
 
+use super::model::PageUnits;
 use super::output::{OutFile, Writer, Written, count};
-use super::unit::{PageUnits, is_exported};
+use super::unit::is_exported;
 use crate::proof::apply_corrections;
 
 /// Writes the corrected pages, and counts the corrections that could not be applied.
@@ -58,5 +59,24 @@ impl Writer for Corrected {
             "corrected: {} left out where an earlier correction already changed the text",
             count(self.overlapping, "correction")
         )]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixture::{PAGE, fixture};
+    use super::super::{Format, UnitKind};
+
+    #[test]
+    fn the_page_with_its_accepted_corrections_at_its_own_path() {
+        let fixture = fixture();
+        let summary = fixture.export(Format::Corrected, UnitKind::Item, false);
+        assert_eq!(
+            (summary.pages, summary.units, summary.spans, summary.files),
+            (1, 1, 1, 1)
+        );
+        let expected = PAGE.replacen("前三季度,", "前三季度，", 1);
+        assert_ne!(expected, PAGE);
+        assert_eq!(fixture.read("p01.txt"), expected);
     }
 }

@@ -8,9 +8,9 @@
 
 use std::path::Path;
 
+use super::model::{PageUnits, Unit, UnitSpan};
 use super::output::{OutFile, Writer, Written, unwritten};
 use super::sentence::sentences;
-use super::unit::{PageUnits, Unit, UnitSpan};
 use crate::annotation::{Direction, Kind, Metric};
 use crate::bulletin::Item;
 
@@ -185,5 +185,60 @@ impl Writer for CsvMetrics {
         });
         files.push(OutFile::shared(FILE, bytes));
         unwritten(FILE, error)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixture::fixture;
+    use super::super::{Format, UnitKind};
+    use super::COLUMNS;
+
+    #[test]
+    fn one_row_per_metric_in_utf8_with_a_byte_order_mark() {
+        let fixture = fixture();
+        // Page units asked for: the table still takes its context from the item.
+        let summary = fixture.export(Format::CsvMetrics, UnitKind::Page, false);
+        assert_eq!((summary.units, summary.spans), (1, 1));
+        let bytes = std::fs::read(fixture.out().join("metrics.csv")).unwrap();
+        let text = std::str::from_utf8(&bytes).unwrap();
+        let text = text.strip_prefix('\u{feff}').expect("a byte-order mark");
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        assert_eq!(reader.headers().unwrap(), COLUMNS.as_slice());
+        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        assert_eq!(rows.len(), 1);
+        let file = fixture.page.display().to_string();
+        assert_eq!(
+            rows[0],
+            vec![
+                file.as_str(),
+                "2",
+                "𠀀水县：新区😀建设提速",
+                "body",
+                "前三季度,𠀀水县统计局发布数据,全县地区生产总值完成386.2亿元,同比增长6.8%。",
+                "386.2亿元",
+                "386.2",
+                "100000000",
+                "38620000000",
+                "",
+                "元",
+                "",
+                "地区生产总值",
+                "前三季度",
+                "同比增长",
+                "Up",
+                "6.8%",
+                "accepted",
+                "editor",
+                "METRIC",
+                "89",
+                "96",
+                rows[0].get(22).unwrap(),
+            ]
+        );
+        assert!(
+            text.contains(",\"前三季度,𠀀水县"),
+            "a field with commas is quoted"
+        );
     }
 }

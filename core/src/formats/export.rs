@@ -10,9 +10,9 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use super::Format;
+use super::model::{LeftOut, PageUnits, UnitKind};
 use super::output::{OutFile, count};
 use super::pages::{self, FoundPage};
-use super::unit::{LeftOut, PageUnits, UnitKind};
 use crate::annotation::{Document, sidecar};
 
 /// What to export, where, and how.
@@ -303,4 +303,135 @@ fn write(target: &Path, bytes: &[u8]) -> io::Result<()> {
         std::fs::create_dir_all(folder)?;
     }
     sidecar::stage(target, bytes)?.install()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::formats::fixture::fixture;
+
+    fn request(paths: Vec<PathBuf>, format: Format, out: PathBuf) -> ExportRequest {
+        ExportRequest {
+            paths,
+            format,
+            out,
+            unit: UnitKind::Item,
+            include_suggested: false,
+            force: false,
+        }
+    }
+
+    #[test]
+    fn refuses_to_overwrite_without_force_and_writes_nothing() {
+        let fixture = fixture();
+        let mut request = request(vec![fixture.folder()], Format::Brat, fixture.out());
+        std::fs::create_dir_all(fixture.out().join("p01")).unwrap();
+        std::fs::write(fixture.out().join("p01/item-03.ann"), "mine").unwrap();
+        let err = export(&request, &mut |_| {}).unwrap_err();
+        assert!(
+            matches!(&err, ExportError::Exists { paths } if paths.len() == 1),
+            "{err}"
+        );
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "{} exist already; nothing was written (--force overwrites them)",
+                fixture.out().join("p01/item-03.ann").display()
+            )
+        );
+        assert!(!fixture.out().join("p01/item-02.ann").exists());
+        request.force = true;
+        let mut seen = Vec::new();
+        let summary = export(&request, &mut |progress| seen.push(progress)).unwrap();
+        assert_eq!((summary.files, summary.overwritten), (10, 1));
+        assert_ne!(fixture.read("p01/item-03.ann"), "mine");
+        assert_eq!(seen.first(), Some(&Progress::Reading { done: 0, total: 1 }));
+        assert_eq!(seen.get(1), Some(&Progress::Reading { done: 1, total: 1 }));
+        assert_eq!(
+            seen.last(),
+            Some(&Progress::Writing {
+                done: 10,
+                total: 10
+            })
+        );
+        let left: Vec<_> = std::fs::read_dir(fixture.out().join("p01"))
+            .unwrap()
+            .collect();
+        assert_eq!(left.len(), 8, "no temporary files left");
+    }
+
+    #[test]
+    fn never_writes_over_a_page_being_exported() {
+        let fixture = fixture();
+        let mut request = request(
+            vec![fixture.page.clone()],
+            Format::Corrected,
+            fixture.folder(),
+        );
+        request.force = true;
+        let err = export(&request, &mut |_| {}).unwrap_err();
+        assert!(matches!(err, ExportError::IntoInput { .. }), "{err}");
+        assert_eq!(
+            std::fs::read_to_string(&fixture.page).unwrap(),
+            super::super::fixture::PAGE
+        );
+    }
+
+    #[test]
+    fn two_pages_for_one_file_are_refused() {
+        let fixture = fixture();
+        let other = fixture.dir.path().join("elsewhere/p01.txt");
+        std::fs::create_dir_all(other.parent().unwrap()).unwrap();
+        std::fs::copy(&fixture.page, &other).unwrap();
+        let request = request(
+            vec![fixture.page.clone(), other.clone()],
+            Format::Corrected,
+            fixture.out(),
+        );
+        let err = export(&request, &mut |_| {}).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "{} and {} would both be written to {}; nothing was written (export them to different folders)",
+                fixture.page.display(),
+                other.display(),
+                fixture.out().join("p01.txt").display()
+            )
+        );
+        assert!(!fixture.out().exists());
+    }
+
+    #[test]
+    fn an_unreadable_page_is_reported_and_the_others_exported() {
+        let fixture = fixture();
+        let broken = fixture.folder().join("p02.txt");
+        std::fs::copy(&fixture.page, &broken).unwrap();
+        std::fs::write(sidecar::path_for(&broken), "(format: ").unwrap();
+        let request = request(
+            vec![fixture.folder(), fixture.dir.path().join("nowhere")],
+            Format::Jsonl,
+            fixture.out(),
+        );
+        let summary = export(&request, &mut |_| {}).unwrap();
+        assert_eq!(summary.pages, 1);
+        assert_eq!(summary.failures.len(), 2, "{:?}", summary.failures);
+        assert!(summary.failures[0].ends_with("nowhere: no such page or folder"));
+        assert!(summary.failures[1].starts_with(&sidecar::path_for(&broken).display().to_string()));
+        assert_eq!(fixture.read("export.jsonl").lines().count(), 4);
+    }
+
+    #[test]
+    fn no_pages_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let request = request(
+            vec![dir.path().to_owned()],
+            Format::Jsonl,
+            dir.path().join("out"),
+        );
+        let err = export(&request, &mut |_| {}).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "no pages to export: a folder is searched for *.txt files"
+        );
+    }
 }

@@ -2,12 +2,6 @@
 //! emoji before and inside spans, nested and overlapping spans, a span across a column break,
 //! a suggestion, a rejected annotation, a metric, a note and a correction.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "a failing test may panic"
-)]
-
 use std::path::{Path, PathBuf};
 
 use super::{ExportRequest, Format, Summary, UnitKind, export};

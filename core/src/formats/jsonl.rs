@@ -11,8 +11,8 @@ use std::path::Path;
 
 use serde::Serialize;
 
+use super::model::{PageUnits, Unit, UnitSpan};
 use super::output::{OutFile, Writer, Written, unwritten};
-use super::unit::{PageUnits, Unit, UnitSpan};
 use crate::annotation::{Annotation, Metric};
 
 /// Name of the format, in every line.

@@ -12,8 +12,8 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::jsonl::unit_id;
+use super::model::{PageUnits, UnitSpan};
 use super::output::{Labels, OutFile, Writer, Written, unwritten};
-use super::unit::{PageUnits, UnitSpan};
 use crate::annotation::{Metric, Status};
 
 /// The tasks file under the output folder.
@@ -202,5 +202,105 @@ impl Writer for LabelStudio {
         files.push(OutFile::shared(TASKS, tasks));
         files.push(OutFile::shared(CONFIG, config));
         unwritten(TASKS, self.error)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::{Value, json};
+
+    use super::super::fixture::{fixture, slice};
+    use super::super::{Format, UnitKind};
+
+    /// (label, start, end, text) of the labels regions of `results`, checking each against
+    /// the task's text.
+    fn labels(text: &str, results: &Value) -> Vec<(String, u64, u64, String)> {
+        results
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["type"] == "labels")
+            .map(|r| {
+                let value = &r["value"];
+                let (start, end) = (
+                    value["start"].as_u64().unwrap(),
+                    value["end"].as_u64().unwrap(),
+                );
+                let quoted = value["text"].as_str().unwrap().to_owned();
+                assert_eq!(slice(text, start as usize, end as usize), quoted);
+                assert_eq!(
+                    (&r["from_name"], &r["to_name"]),
+                    (&json!("label"), &json!("text"))
+                );
+                (
+                    value["labels"][0].as_str().unwrap().to_owned(),
+                    start,
+                    end,
+                    quoted,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn tasks_with_annotations_predictions_and_per_region_text_areas() {
+        let fixture = fixture();
+        let summary = fixture.export(Format::LabelStudio, UnitKind::Item, true);
+        assert_eq!((summary.units, summary.spans, summary.files), (4, 17, 2));
+        let tasks: Value = serde_json::from_str(&fixture.read("tasks.json")).unwrap();
+        let tasks = tasks.as_array().unwrap();
+        assert_eq!(tasks.len(), 4);
+        let story = &tasks[0];
+        let text = story["data"]["text"].as_str().unwrap();
+        assert_eq!(story["data"]["item"], 2);
+        let accepted = labels(text, &story["annotations"][0]["result"]);
+        assert_eq!(accepted.len(), 9);
+        assert_eq!(
+            accepted[8],
+            ("ORG".to_owned(), 85, 92, "新区建设指挥部".to_owned())
+        );
+        let predicted = labels(text, &story["predictions"][0]["result"]);
+        assert_eq!(
+            predicted,
+            [("DATE".to_owned(), 39, 43, "前三季度".to_owned())]
+        );
+        let areas: Vec<(&str, &Value)> = story["annotations"][0]["result"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["type"] == "textarea")
+            .map(|r| (r["from_name"].as_str().unwrap(), &r["value"]["text"]))
+            .collect();
+        assert_eq!(
+            areas,
+            [
+                ("correction", &json!(["，"])),
+                ("note", &json!(["核对\n数字"])),
+                (
+                    "metric",
+                    &json!([
+                        "value=386.2",
+                        "scale=亿",
+                        "unit=元",
+                        "indicator=地区生产总值",
+                        "period=前三季度",
+                        "change=同比增长",
+                        "change-figure=6.8%"
+                    ])
+                ),
+            ]
+        );
+        assert!(
+            tasks[1].get("predictions").is_none(),
+            "no suggestions there"
+        );
+        let config = fixture.read("config.xml");
+        assert!(
+            config.starts_with(
+                "<View>\n  <Labels name=\"label\" toName=\"text\">\n    <Label value=\"PER\" background=\"#d6336c\" hint=\"人名 Person\"/>\n"
+            ),
+            "{config}"
+        );
+        assert!(config.contains("<Text name=\"text\" value=\"$text\"/>"));
     }
 }

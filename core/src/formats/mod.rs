@@ -18,13 +18,16 @@ mod export;
 mod fixture;
 pub mod jsonl;
 pub mod label_studio;
+mod layout;
+mod model;
 pub mod output;
 pub mod pages;
 mod sentence;
-pub mod unit;
+mod unit;
 
 pub use export::{ExportError, ExportRequest, Progress, Summary, export};
-pub use unit::{PageUnits, Section, Unit, UnitKind, UnitName, UnitSpan};
+pub use model::{LeftOut, PageUnits, Section, Unit, UnitKind, UnitName, UnitSpan};
+pub use unit::is_exported;
 
 use output::Writer;
 

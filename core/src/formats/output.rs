@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::unit::PageUnits;
+use super::model::PageUnits;
 
 /// A file to write, relative to the output folder.
 #[derive(Clone, Debug, PartialEq, Eq)]

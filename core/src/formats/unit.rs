@@ -8,130 +8,11 @@
 //! page. Line endings are written as `\n` in both (a CR LF page would otherwise shift every
 //! offset for readers that translate line endings).
 
-use crate::annotation::{Anchor, Annotation, Document, Location, Pane, Status};
+use super::layout::Layout;
+use super::model::{LeftOut, PageUnits, Section, Unit, UnitKind, UnitName, UnitSpan};
+use crate::annotation::{Anchor, Annotation, Document, Pane, Status};
 use crate::bulletin::Item;
-use crate::text::{CharOffsets, Source, Span};
-
-/// What one record of an export holds.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum UnitKind {
-    /// One record per story or photo item, plus one for a page's unplaced text when an
-    /// annotation falls there.
-    #[default]
-    Item,
-    /// One record per page: the page's text as it is (line endings as `\n`).
-    Page,
-}
-
-impl UnitKind {
-    /// The names `--unit` takes.
-    pub const NAMES: [&'static str; 2] = ["item", "page"];
-
-    /// The kind of a name in [`UnitKind::NAMES`].
-    pub fn from_name(name: &str) -> Option<Self> {
-        match name {
-            "item" => Some(Self::Item),
-            "page" => Some(Self::Page),
-            _ => None,
-        }
-    }
-}
-
-/// Which record of a page a unit is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum UnitName {
-    /// A story or photo item, numbered from 1 as in the outline.
-    Item(usize),
-    /// The page's unplaced (`other`) text.
-    Other,
-    /// The whole page.
-    Page,
-}
-
-impl UnitName {
-    /// The item number, for item units.
-    pub fn item(self) -> Option<usize> {
-        match self {
-            Self::Item(n) => Some(n),
-            Self::Other | Self::Page => None,
-        }
-    }
-
-    /// `item`, `other` or `page`.
-    pub fn kind(self) -> &'static str {
-        match self {
-            Self::Item(_) => "item",
-            Self::Other => "other",
-            Self::Page => "page",
-        }
-    }
-}
-
-/// One element's place in a unit's text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Section {
-    /// The pane the element is shown in.
-    pub pane: Pane,
-    /// The item it belongs to, numbered from 1.
-    pub item: usize,
-    /// Code points into the unit's text.
-    pub span: Span,
-}
-
-/// An annotation placed in a unit.
-#[derive(Clone, Debug, PartialEq)]
-pub struct UnitSpan<'a> {
-    /// The annotation, with its page range, label and attributes.
-    pub annotation: &'a Annotation,
-    /// Code points into the unit's text.
-    pub span: Span,
-    /// The pieces of `span` that are text of the page: one, except in page units where the
-    /// annotation crosses a rejoined column break (the break's blank lines are left out).
-    pub fragments: Vec<Span>,
-    /// The unit's text at `span`.
-    pub text: String,
-    /// The item and pane where the annotation starts.
-    pub location: Option<Location>,
-}
-
-/// One record: its text, the elements in it and the annotations on it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Unit<'a> {
-    /// Which record of the page this is.
-    pub name: UnitName,
-    /// The text, line endings as `\n`.
-    pub text: String,
-    /// The elements, in order.
-    pub sections: Vec<Section>,
-    /// The annotations, by start, end and label.
-    pub spans: Vec<UnitSpan<'a>>,
-}
-
-/// Annotations that no unit holds, or holds only in part.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct LeftOut {
-    /// Annotations that could not be placed on the page as it is now.
-    pub orphaned: usize,
-    /// Annotations on nothing but blank text or headline markers.
-    pub blank: usize,
-    /// Annotations that run into another item: in item units, only the part in the item
-    /// where they start is kept.
-    pub cut: usize,
-}
-
-/// A page's units, ready for any format.
-#[derive(Debug)]
-pub struct PageUnits<'a> {
-    /// The page, with its tag set.
-    pub document: &'a Document,
-    /// The page file as it was found (the path given, or the folder given joined with the
-    /// path below it).
-    pub file: String,
-    /// The records.
-    pub units: Vec<Unit<'a>>,
-    /// What the records leave out.
-    pub left_out: LeftOut,
-}
+use crate::text::{Source, Span};
 
 /// Which annotations go into an export.
 pub fn is_exported(annotation: &Annotation, include_suggested: bool) -> bool {
@@ -209,193 +90,6 @@ impl<'a> PageUnits<'a> {
     pub fn span_count(&self) -> usize {
         self.units.iter().map(|unit| unit.spans.len()).sum()
     }
-}
-
-/// A unit's text as it is built: pieces of the page, with line breaks between elements.
-#[derive(Debug)]
-struct Layout {
-    name: UnitName,
-    text: String,
-    /// Code points in `text`.
-    chars: usize,
-    /// Runs of the page copied into `text`, in page order.
-    pieces: Vec<Piece>,
-    sections: Vec<Section>,
-    /// Page ranges left out inside a rejoined paragraph (page units only).
-    gaps: Vec<Span>,
-    /// Built on first use, when `text` is complete.
-    offsets: Option<CharOffsets>,
-}
-
-/// A run of page text in a unit.
-#[derive(Clone, Copy, Debug)]
-struct Piece {
-    page: Span,
-    unit_start: usize,
-}
-
-impl Layout {
-    fn new(name: UnitName) -> Self {
-        Self {
-            name,
-            text: String::new(),
-            chars: 0,
-            pieces: Vec::new(),
-            sections: Vec::new(),
-            gaps: Vec::new(),
-            offsets: None,
-        }
-    }
-
-    /// Copies a page range, writing each CR LF or lone CR as `\n`.
-    fn push_page(&mut self, source: &Source, span: Span) {
-        let slice = source.slice(span);
-        if !slice.contains('\r') {
-            self.push_run(slice, span);
-            return;
-        }
-        let mut start = span.start;
-        let mut run_start_byte = 0;
-        let mut chars = slice.char_indices().peekable();
-        let mut at = span.start;
-        while let Some((byte, c)) = chars.next() {
-            if c == '\r' {
-                self.push_run(&slice[run_start_byte..byte], Span::new(start, at));
-                let crlf = chars.peek().is_some_and(|&(_, next)| next == '\n');
-                if !crlf {
-                    self.push_break();
-                }
-                start = at + 1;
-                run_start_byte = byte + 1;
-            }
-            at += 1;
-        }
-        self.push_run(&slice[run_start_byte..], Span::new(start, span.end));
-    }
-
-    fn push_run(&mut self, text: &str, page: Span) {
-        if page.is_empty() {
-            return;
-        }
-        self.pieces.push(Piece {
-            page,
-            unit_start: self.chars,
-        });
-        self.text.push_str(text);
-        self.chars += page.len();
-    }
-
-    fn push_break(&mut self) {
-        self.text.push('\n');
-        self.chars += 1;
-    }
-
-    /// Adds an element made of `parts` (several for a rejoined paragraph), on its own line.
-    fn push_element(&mut self, source: &Source, item: usize, pane: Pane, parts: &[Span]) {
-        if !self.text.is_empty() {
-            self.push_break();
-        }
-        let start = self.chars;
-        for &part in parts {
-            self.push_page(source, part);
-        }
-        self.sections.push(Section {
-            pane,
-            item: item + 1,
-            span: Span::new(start, self.chars),
-        });
-    }
-
-    /// The unit range of a page range: from the first character of it in the unit to the
-    /// last. `None` if the unit holds none of it.
-    fn map(&self, page: Span) -> Option<Span> {
-        let first = self.pieces.partition_point(|p| p.page.end <= page.start);
-        let piece = self.pieces.get(first)?;
-        let start = piece.unit_start + page.start.saturating_sub(piece.page.start);
-        let last = self
-            .pieces
-            .partition_point(|p| p.page.start < page.end)
-            .checked_sub(1)?;
-        let piece = self.pieces.get(last)?;
-        let end = piece.unit_start + page.end.min(piece.page.end) - piece.page.start;
-        (start < end).then_some(Span::new(start, end))
-    }
-
-    /// The annotation as a span of this unit, and whether it was cut at the unit's end.
-    fn place<'a>(
-        &mut self,
-        source: &Source,
-        annotation: &'a Annotation,
-        location: Option<Location>,
-    ) -> Option<(UnitSpan<'a>, bool)> {
-        let page = annotation.span();
-        let span = self.map(page)?;
-        let cut = self.leaves_out_text(source, page);
-        let fragments = if self.gaps.is_empty() {
-            vec![span]
-        } else {
-            without_gaps(page, &self.gaps)
-                .into_iter()
-                .filter_map(|fragment| self.map(fragment))
-                .collect()
-        };
-        let text = self.slice(span).to_owned();
-        let span = UnitSpan {
-            annotation,
-            span,
-            fragments,
-            text,
-            location,
-        };
-        Some((span, cut))
-    }
-
-    /// True if some of the page's text in `page` is not in the unit (blanks and headline
-    /// markers aside): the annotation runs into another item.
-    fn leaves_out_text(&self, source: &Source, page: Span) -> bool {
-        let blank = |from: usize, to: usize| {
-            source
-                .slice(Span::new(from, to))
-                .chars()
-                .all(|c| c.is_whitespace() || c == '#')
-        };
-        let first = self.pieces.partition_point(|p| p.page.end <= page.start);
-        let mut at = page.start;
-        for piece in self.pieces[first..]
-            .iter()
-            .take_while(|p| p.page.start < page.end)
-        {
-            if piece.page.start > at && !blank(at, piece.page.start) {
-                return true;
-            }
-            at = at.max(piece.page.end);
-        }
-        at < page.end && !blank(at, page.end)
-    }
-
-    fn slice(&mut self, span: Span) -> &str {
-        let offsets = self
-            .offsets
-            .get_or_insert_with(|| CharOffsets::new(&self.text));
-        offsets.slice(&self.text, span).unwrap_or_default()
-    }
-}
-
-/// `span` without the page ranges in `gaps` (sorted, not overlapping).
-fn without_gaps(span: Span, gaps: &[Span]) -> Vec<Span> {
-    let mut fragments = Vec::new();
-    let mut start = span.start;
-    let from = gaps.partition_point(|gap| gap.end <= span.start);
-    for gap in gaps[from..].iter().take_while(|gap| gap.start < span.end) {
-        if gap.start > start {
-            fragments.push(Span::new(start, gap.start));
-        }
-        start = start.max(gap.end);
-    }
-    if start < span.end {
-        fragments.push(Span::new(start, span.end));
-    }
-    fragments
 }
 
 /// One layout per story or photo item, then one for all unplaced text; and, for each item,
@@ -486,5 +180,118 @@ fn for_each_element(item: &Item, mut each: impl FnMut(Pane, &[Span])) {
             }
         }
         Item::Other(span) => each(Pane::Other, &[*span]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotation::{Command, Origin};
+    use crate::text::PageEncoding;
+
+    fn document(text: &str, spans: &[(&str, Span)]) -> Document {
+        let mut document = Document::unsaved("p.txt", Source::from_text(text, PageEncoding::Utf8));
+        let commands = spans
+            .iter()
+            .map(|&(label, span)| {
+                Command::Add(Annotation::new(
+                    document.source(),
+                    label,
+                    span,
+                    Origin::Manual,
+                    "ed",
+                ))
+            })
+            .collect();
+        document.apply(Command::Batch(commands)).unwrap();
+        document
+    }
+
+    #[test]
+    fn line_endings_are_written_as_line_feeds_and_offsets_follow() {
+        // CR LF after the headline, a lone CR after the first paragraph.
+        let text = "## 标题😀\r\n\r\n林𠀀舟说。\r第二段。\r\n";
+        let document = document(
+            text,
+            &[("PER", Span::new(10, 13)), ("NOTE", Span::new(5, 15))],
+        );
+        let units = PageUnits::new(&document, "p.txt".to_owned(), UnitKind::Page, false);
+        let unit = &units.units[0];
+        assert_eq!(unit.text, "## 标题😀\n\n林𠀀舟说。\n第二段。\n");
+        let spans: Vec<(Span, &str)> = unit
+            .spans
+            .iter()
+            .map(|s| (s.span, s.text.as_str()))
+            .collect();
+        assert_eq!(
+            spans,
+            [
+                (Span::new(5, 13), "😀\n\n林𠀀舟说。"),
+                (Span::new(8, 11), "林𠀀舟")
+            ]
+        );
+        let sections: Vec<(Pane, Span)> = unit.sections.iter().map(|s| (s.pane, s.span)).collect();
+        assert_eq!(
+            sections,
+            [
+                (Pane::Headline, Span::new(3, 6)),
+                (Pane::Body, Span::new(8, 13)),
+                (Pane::Body, Span::new(14, 18))
+            ]
+        );
+    }
+
+    #[test]
+    fn an_annotation_running_into_the_next_item_is_cut_and_counted() {
+        let text = "## 甲\n\n甲文一。\n\n## 乙\n\n乙文。\n";
+        // From 一 in the first story to 乙 in the second headline.
+        let document = document(
+            text,
+            &[("NOTE", Span::new(8, 16)), ("LOC", Span::new(15, 16))],
+        );
+        let units = PageUnits::new(&document, "p.txt".to_owned(), UnitKind::Item, false);
+        assert_eq!(units.units.len(), 2, "no other unit without spans in it");
+        assert_eq!(units.units[0].text, "甲\n甲文一。");
+        let first: Vec<&str> = units.units[0]
+            .spans
+            .iter()
+            .map(|s| s.text.as_str())
+            .collect();
+        assert_eq!(first, ["一。"]);
+        assert_eq!(
+            units.left_out,
+            LeftOut {
+                orphaned: 0,
+                blank: 0,
+                cut: 1
+            }
+        );
+        assert_eq!(units.units[1].spans[0].text, "乙");
+    }
+
+    #[test]
+    fn orphaned_and_rejected_annotations_stay_out() {
+        let text = "## 甲乙\n\n丙丁。\n";
+        let mut document = document(text, &[("PER", Span::new(3, 5))]);
+        let mut orphan = document.annotations()[0].clone();
+        orphan.id = crate::annotation::AnnotationId::generate();
+        orphan.anchor = Anchor::Orphaned;
+        let mut rejected = Annotation::new(
+            document.source(),
+            "LOC",
+            Span::new(7, 9),
+            Origin::Manual,
+            "ed",
+        );
+        rejected.status = Status::Rejected;
+        document
+            .apply(Command::Batch(vec![
+                Command::Add(orphan),
+                Command::Add(rejected),
+            ]))
+            .unwrap();
+        let units = PageUnits::new(&document, "p.txt".to_owned(), UnitKind::Item, true);
+        assert_eq!(units.span_count(), 1);
+        assert_eq!(units.left_out.orphaned, 1);
     }
 }
