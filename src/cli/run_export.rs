@@ -1,8 +1,8 @@
 //! `copydesk export PATH... --format F --out DIR`: pages and folders of pages as datasets.
 //!
-//! The core's [`formats::export`](crate::formats::export) does the work; this module reads
-//! the arguments, drives an `indicatif` progress bar on standard error when it is a terminal,
-//! and prints the summary, the warnings and the pages that could not be read.
+//! The core's [`formats::export()`] does the work; this module reads the arguments, drives an
+//! `indicatif` progress bar on standard error when it is a terminal, and prints the summary,
+//! the warnings and the pages that could not be read.
 
 use std::io::{self, IsTerminal};
 use std::path::PathBuf;

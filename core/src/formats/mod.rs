@@ -1,7 +1,7 @@
 //! Export: pages and their annotations as the files researchers train and analyse with.
 //!
-//! [`export`] is the one entry point, for the command line (`copydesk export`) and the app
-//! alike: it finds the pages, builds each page's [`unit`]s (one record per story or photo
+//! [`export()`] is the one entry point, for the command line (`copydesk export`) and the app
+//! alike: it finds the pages, builds each page's [`Unit`]s (one record per story or photo
 //! item, or per page), hands them to the chosen [`Format`]'s writer — one module per format —
 //! and writes the files atomically under the output folder, reporting [`Progress`] to a
 //! callback that can drive any progress bar. Offsets are code points into each record's
