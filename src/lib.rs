@@ -1,11 +1,12 @@
 //! copydesk: read, proofread and annotate Chinese newspaper pages.
 //!
 //! The domain lives in the `copydesk-core` crate, re-exported here: [`text`], [`bulletin`],
-//! [`annotation`], [`suggest`] and [`operations`]. This crate adds the two ways in: the
-//! command line ([`cli`]) and, with the default `gui` feature, the desktop app (`app`). Both
-//! only turn what the user asks into calls on the core and show the results.
+//! [`annotation`], [`suggest`], [`operations`], [`proof`] and [`formats`]. This crate adds
+//! the two ways in: the command line ([`cli`]) and, with the default `gui` feature, the
+//! desktop app (`app`). Both only turn what the user asks into calls on the core and show
+//! the results.
 
-pub use copydesk_core::{annotation, bulletin, operations, suggest, text};
+pub use copydesk_core::{annotation, bulletin, formats, operations, proof, suggest, text};
 
 #[cfg(feature = "gui")]
 pub mod app;

@@ -23,6 +23,8 @@ mod annotation_props;
 mod architecture;
 /// Several processes saving one page at once.
 mod contention;
+/// `copydesk export` from the command line, in every format.
+mod export_cli;
 /// The desktop app, driven headlessly through AccessKit.
 #[cfg(feature = "gui")]
 mod gui;

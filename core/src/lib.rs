@@ -7,13 +7,18 @@
 //!   that changes only through [`annotation::Command`]s;
 //! - [`suggest`]: pre-annotations (figures, dates, names) to accept or reject;
 //! - [`operations`]: what a user does to a document, built from the others, so that the app
-//!   and the command line do each thing the same way.
+//!   and the command line do each thing the same way;
+//! - [`proof`]: proofreading; for now, applying recorded corrections;
+//! - [`formats`]: export to JSON Lines, CoNLL, brat, Label Studio, a metrics table and
+//!   corrected text.
 //!
 //! This crate depends on no GUI crate, and CI checks that it stays so: a newsroom pipeline or
 //! a researcher's script can use it alone.
 
 pub mod annotation;
 pub mod bulletin;
+pub mod formats;
 pub mod operations;
+pub mod proof;
 pub mod suggest;
 pub mod text;

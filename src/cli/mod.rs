@@ -12,6 +12,7 @@ mod outline_text;
 mod page;
 mod run_annotations;
 mod run_edit;
+mod run_export;
 mod run_review;
 mod run_segment;
 mod run_suggest;
@@ -58,6 +59,9 @@ enum Subcommand {
     Suggest(run_suggest::Args),
     /// Accept or reject suggestions, by id or by label.
     Review(run_review::ReviewArgs),
+    /// Export pages and folders as datasets: JSON Lines, CoNLL, brat, Label Studio, a
+    /// metrics table, or the corrected text.
+    Export(run_export::Args),
 }
 
 /// Runs the command line and returns the process's exit status.
@@ -72,6 +76,7 @@ pub fn main() -> ExitCode {
         Some(Subcommand::Annotations(args)) => run_annotations::run(&args, &mut out),
         Some(Subcommand::Suggest(args)) => run_suggest::run(&args, &mut out),
         Some(Subcommand::Review(args)) => run_review::run(&args, &mut out),
+        Some(Subcommand::Export(args)) => run_export::run(&args, &mut out),
         None => match cli.page.as_deref().and_then(missing_page) {
             Some(message) => {
                 report(&message);

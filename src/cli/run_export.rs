@@ -1,0 +1,123 @@
+//! `copydesk export PATH... --format F --out DIR`: pages and folders of pages as datasets.
+//!
+//! The core's [`formats::export()`] does the work; this module reads the arguments, drives an
+//! `indicatif` progress bar on standard error when it is a terminal, and prints the summary,
+//! the warnings and the pages that could not be read.
+
+use std::io::{self, IsTerminal};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use super::{Output, report};
+use crate::formats::output::count;
+use crate::formats::{self, ExportRequest, Format, Progress, Summary, UnitKind};
+
+/// Arguments of `copydesk export`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Pages, and folders searched recursively for *.txt pages.
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// The format to write.
+    #[arg(long, value_parser = PossibleValuesParser::new(Format::ALL.map(Format::name))
+        .try_map(|name| Format::from_name(&name).ok_or("unknown format")))]
+    format: Format,
+    /// The folder to write into, made if need be; nothing is written outside it.
+    #[arg(long, value_name = "DIR")]
+    out: PathBuf,
+    /// Export suggestions too, not only accepted annotations (never rejected ones).
+    #[arg(long)]
+    include_suggested: bool,
+    /// One record per story or photo item, or per page.
+    #[arg(long, default_value = "item", value_parser = PossibleValuesParser::new(UnitKind::NAMES)
+        .try_map(|name| UnitKind::from_name(&name).ok_or("unknown unit")))]
+    unit: UnitKind,
+    /// Overwrite files already in the output folder.
+    #[arg(long)]
+    force: bool,
+}
+
+/// Exports the pages, printing the summary; exit status 1 if a page could not be read or
+/// the export was refused or failed.
+pub fn run(args: &Args, out: &mut Output) -> io::Result<ExitCode> {
+    let request = ExportRequest {
+        paths: args.paths.clone(),
+        format: args.format,
+        out: args.out.clone(),
+        unit: args.unit,
+        include_suggested: args.include_suggested,
+        force: args.force,
+    };
+    let bar = progress_bar();
+    let result = formats::export(&request, &mut |progress| show(&bar, progress));
+    bar.finish_and_clear();
+    let summary = match result {
+        Ok(summary) => summary,
+        Err(err) => {
+            report(&err.to_string());
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    for warning in &summary.warnings {
+        report(&format!("warning: {warning}"));
+    }
+    for failure in &summary.failures {
+        report(failure);
+    }
+    out.line(&describe(&request, &summary))?;
+    Ok(super::status(summary.failures.len()))
+}
+
+/// A bar on standard error, hidden when that is not a terminal.
+fn progress_bar() -> ProgressBar {
+    let target = if io::stderr().is_terminal() {
+        ProgressDrawTarget::stderr()
+    } else {
+        ProgressDrawTarget::hidden()
+    };
+    let bar = ProgressBar::with_draw_target(None, target);
+    if let Ok(style) = ProgressStyle::with_template("{msg:8} {wide_bar} {pos}/{len} {eta}") {
+        bar.set_style(style);
+    }
+    bar
+}
+
+fn show(bar: &ProgressBar, progress: Progress) {
+    let (message, done, total) = match progress {
+        Progress::Reading { done, total } => ("reading", done, total),
+        Progress::Writing { done, total } => ("writing", done, total),
+    };
+    if bar.length() != Some(total as u64) || done == 0 {
+        bar.set_message(message);
+        bar.set_length(total as u64);
+    }
+    bar.set_position(done as u64);
+}
+
+/// `exported 12 pages to ds (jsonl): 40 units, 230 spans, 1 file`.
+fn describe(request: &ExportRequest, summary: &Summary) -> String {
+    let what = if request.format == Format::Corrected {
+        format!("{} applied", count(summary.spans, "correction"))
+    } else {
+        format!(
+            "{}, {}",
+            count(summary.units, "unit"),
+            count(summary.spans, "span")
+        )
+    };
+    let overwritten = if summary.overwritten > 0 {
+        format!(" ({} overwritten)", summary.overwritten)
+    } else {
+        String::new()
+    };
+    format!(
+        "exported {} to {} ({}): {what}, {}{overwritten}",
+        count(summary.pages, "page"),
+        request.out.display(),
+        request.format.name(),
+        count(summary.files, "file")
+    )
+}
