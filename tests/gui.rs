@@ -27,6 +27,15 @@ pub fn open(page: &Path) -> Harness<'static, CopydeskApp> {
 
 /// [`open`] in a window of `size` points.
 pub fn open_sized(page: &Path, size: egui::Vec2) -> Harness<'static, CopydeskApp> {
+    open_with(page, size, ScriptedDialog::default())
+}
+
+/// [`open_sized`], with file dialogs that answer as `dialogs` says.
+pub fn open_with(
+    page: &Path,
+    size: egui::Vec2,
+    dialogs: ScriptedDialog,
+) -> Harness<'static, CopydeskApp> {
     let path = page.to_owned();
     let mut harness = Harness::builder().with_size(size).build_eframe(move |cc| {
         CopydeskApp::new(
@@ -34,7 +43,7 @@ pub fn open_sized(page: &Path, size: egui::Vec2) -> Harness<'static, CopydeskApp
             Startup {
                 path: Some(path),
                 fonts: FontChoice::BundledOnly,
-                dialogs: Box::new(ScriptedDialog::default()),
+                dialogs: Box::new(dialogs),
             },
         )
     });

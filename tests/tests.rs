@@ -31,6 +31,9 @@ mod gui;
 /// The app following the open page and its sidecar as other programs change them.
 #[cfg(feature = "gui")]
 mod gui_disk;
+/// File → Export… in the app.
+#[cfg(feature = "gui")]
+mod gui_export;
 /// Moving through the app's reading panes with the keyboard.
 #[cfg(feature = "gui")]
 mod gui_reading;

@@ -44,6 +44,7 @@ pub fn menu_bar(ui: &mut Ui, recent: &[PathBuf], suggest_on_open: &mut bool) -> 
                 item(ui, UiCommand::PreviousPage, &mut clicked);
                 ui.separator();
                 item(ui, UiCommand::Save, &mut clicked);
+                item(ui, UiCommand::Export, &mut clicked);
                 item(ui, UiCommand::Quit, &mut clicked);
             });
             ui.menu_button("Edit", |ui| {

@@ -18,6 +18,7 @@ mod center;
 mod chrome;
 pub mod dialogs;
 mod disk_changes;
+mod export;
 mod files;
 pub mod fonts;
 mod highlight;
@@ -88,6 +89,8 @@ pub struct CopydeskApp {
     name_draft: Option<String>,
     /// Changes on disk to the open page and its sidecar.
     watch: Option<watch::PageWatch>,
+    /// The export window, while open.
+    export: Option<export::ExportDialog>,
     /// The context the app draws in (to wake it from other threads).
     ctx: egui::Context,
 }
@@ -126,6 +129,7 @@ impl CopydeskApp {
             discard_on_close: false,
             name_draft: None,
             watch: None,
+            export: None,
             ctx: ctx.clone(),
         };
         if startup.fonts == FontChoice::System {
@@ -209,6 +213,7 @@ impl CopydeskApp {
                 None => {}
             }
         }
+        self.export_window();
         let shown = self.page.as_ref().map(|p| p.document.name().to_owned());
         self.run_actions(&ctx);
         if self.page.as_ref().map(|p| p.document.name()) != shown.as_deref() {
@@ -260,8 +265,8 @@ impl CopydeskApp {
 
     /// Keyboard: commands, then label hotkeys (see [`keys`]).
     fn handle_keys(&mut self, ctx: &egui::Context) {
-        if self.name_draft.is_some() {
-            // The "Your name" window is modal: its field has the keys, Enter included.
+        if self.name_draft.is_some() || self.export.is_some() {
+            // The "Your name" and export windows are modal: their fields have the keys.
             return;
         }
         let tagset = self.page.as_ref().map(|page| page.document.tagset());
@@ -375,6 +380,7 @@ impl CopydeskApp {
                 None => self.notice = Some(no_dialog_notice()),
             },
             UiCommand::Save => self.schedule_save(ctx, true),
+            UiCommand::Export => self.open_export(),
             UiCommand::Undo => self.history(true),
             UiCommand::Redo => self.history(false),
             UiCommand::DeleteAnnotation => self.delete_selected(),

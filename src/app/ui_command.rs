@@ -19,6 +19,8 @@ pub enum UiCommand {
     OpenFolder,
     /// Save the annotations now.
     Save,
+    /// Export the page or its folder as a dataset.
+    Export,
     /// Undo the last change to the annotations.
     Undo,
     /// Redo the last undone change.
@@ -81,10 +83,11 @@ pub enum UiCommand {
 
 impl UiCommand {
     /// All commands, in the order the help overlay lists them.
-    pub const ALL: [Self; 32] = [
+    pub const ALL: [Self; 33] = [
         Self::OpenPage,
         Self::OpenFolder,
         Self::Save,
+        Self::Export,
         Self::Undo,
         Self::Redo,
         Self::DeleteAnnotation,
@@ -122,6 +125,7 @@ impl UiCommand {
             Self::OpenPage => "Open page…",
             Self::OpenFolder => "Open folder…",
             Self::Save => "Save annotations",
+            Self::Export => "Export…",
             Self::Undo => "Undo",
             Self::Redo => "Redo",
             Self::DeleteAnnotation => "Delete annotation",
@@ -163,6 +167,7 @@ impl UiCommand {
             Self::OpenPage => key(command, Key::O),
             Self::OpenFolder => key(shift_command, Key::O),
             Self::Save => key(command, Key::S),
+            Self::Export => key(shift_command, Key::E),
             Self::Undo => key(command, Key::Z),
             Self::Redo => key(shift_command, Key::Z),
             Self::DeleteAnnotation => key(Modifiers::NONE, Key::Delete),
@@ -313,6 +318,6 @@ mod tests {
                 seen.push(shortcut);
             }
         }
-        assert_eq!(seen.len(), 36);
+        assert_eq!(seen.len(), 37);
     }
 }

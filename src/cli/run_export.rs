@@ -12,8 +12,7 @@ use clap::builder::{PossibleValuesParser, TypedValueParser};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::{Output, report};
-use crate::formats::output::count;
-use crate::formats::{self, ExportRequest, Format, Progress, Summary, UnitKind};
+use crate::formats::{self, ExportError, ExportRequest, Format, Progress, UnitKind};
 
 /// Arguments of `copydesk export`.
 #[derive(Debug, clap::Args)]
@@ -56,6 +55,10 @@ pub fn run(args: &Args, out: &mut Output) -> io::Result<ExitCode> {
     bar.finish_and_clear();
     let summary = match result {
         Ok(summary) => summary,
+        Err(err @ ExportError::Exists { .. }) => {
+            report(&format!("{err} (--force overwrites them)"));
+            return Ok(ExitCode::FAILURE);
+        }
         Err(err) => {
             report(&err.to_string());
             return Ok(ExitCode::FAILURE);
@@ -67,7 +70,7 @@ pub fn run(args: &Args, out: &mut Output) -> io::Result<ExitCode> {
     for failure in &summary.failures {
         report(failure);
     }
-    out.line(&describe(&request, &summary))?;
+    out.line(&summary.describe(&request))?;
     Ok(super::status(summary.failures.len()))
 }
 
@@ -95,29 +98,4 @@ fn show(bar: &ProgressBar, progress: Progress) {
         bar.set_length(total as u64);
     }
     bar.set_position(done as u64);
-}
-
-/// `exported 12 pages to ds (jsonl): 40 units, 230 spans, 1 file`.
-fn describe(request: &ExportRequest, summary: &Summary) -> String {
-    let what = if request.format == Format::Corrected {
-        format!("{} applied", count(summary.spans, "correction"))
-    } else {
-        format!(
-            "{}, {}",
-            count(summary.units, "unit"),
-            count(summary.spans, "span")
-        )
-    };
-    let overwritten = if summary.overwritten > 0 {
-        format!(" ({} overwritten)", summary.overwritten)
-    } else {
-        String::new()
-    };
-    format!(
-        "exported {} to {} ({}): {what}, {}{overwritten}",
-        count(summary.pages, "page"),
-        request.out.display(),
-        request.format.name(),
-        count(summary.files, "file")
-    )
 }

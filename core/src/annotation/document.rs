@@ -124,16 +124,39 @@ struct ParsedSidecar {
     file: SidecarFile,
     /// The disk state it stands for (its hash, and the annotations' times as saved).
     disk: DiskState,
+    /// The annotations' ids.
+    ids: HashSet<AnnotationId>,
 }
 
-/// Reads and parses the sidecar at `path`; `None` if there is none.
+/// Reads and parses the sidecar at `path` (a large one from its cached copy, if there is
+/// one: [`sidecar::cache`]); `None` if there is none.
 fn read_sidecar(path: &Path) -> Result<Option<ParsedSidecar>, SidecarError> {
     let Some(bytes) = sidecar::read_bytes(path)? else {
         return Ok(None);
     };
-    let file = sidecar::parse_unchecked(path, &bytes)?;
-    let disk = DiskState::new(Some(&bytes), &file.annotations);
-    Ok(Some(ParsedSidecar { bytes, file, disk }))
+    let file = match sidecar::cache::lookup(&bytes) {
+        Some(file) => file,
+        None => {
+            let file = sidecar::parse_unchecked(path, &bytes)?;
+            sidecar::cache::store_in_background(&bytes, file.clone());
+            file
+        }
+    };
+    // The disk state and the set of ids, side by side: both go over every annotation.
+    let (disk, ids) = std::thread::scope(|scope| {
+        let ids = scope.spawn(|| file.annotations.iter().map(|a| a.id.clone()).collect());
+        let disk = DiskState::new(Some(&bytes), &file.annotations);
+        let ids = ids
+            .join()
+            .unwrap_or_else(|_| file.annotations.iter().map(|a| a.id.clone()).collect());
+        (disk, ids)
+    });
+    Ok(Some(ParsedSidecar {
+        bytes,
+        file,
+        disk,
+        ids,
+    }))
 }
 
 impl Document {
@@ -173,10 +196,16 @@ impl Document {
         let mut document = Self::with_bulletin(page_name(page), source, bulletin, tagset);
         document.page_path = Some(page.to_owned());
         if let Some(parsed) = parsed {
-            sidecar::check(&sidecar_path, &parsed.bytes, &parsed.file, &document.source)
+            let ParsedSidecar {
+                bytes,
+                file,
+                disk,
+                ids,
+            } = parsed;
+            sidecar::check(&sidecar_path, &bytes, &file, &document.source, Some(&ids))
                 .map_err(OpenError::Sidecar)?;
-            document.disk = parsed.disk;
-            document.load_annotations(parsed.file);
+            document.disk = disk;
+            document.load_annotations(file, Some(ids));
         }
         Ok(document)
     }
@@ -217,7 +246,10 @@ impl Document {
     /// of them has a quote that is not the text at its range (a sidecar edited by hand): that
     /// one is then counted as moved, fuzzy or orphaned, never shown as if its quote were the
     /// text.
-    fn load_annotations(&mut self, file: SidecarFile) {
+    ///
+    /// `ids`, the annotations' ids if the caller has collected them, saves collecting them
+    /// again.
+    fn load_annotations(&mut self, file: SidecarFile, ids: Option<HashSet<AnnotationId>>) {
         let mut annotations = file.annotations;
         let misplaced =
             |a: &Annotation| a.anchor != Anchor::Orphaned && self.source.slice(a.span()) != a.quote;
@@ -229,7 +261,14 @@ impl Document {
             // All together, so that a misplaced one cannot land on the range of one in place.
             self.anchoring = reanchor(&self.source, &mut annotations);
         }
-        self.set_annotations(annotations);
+        match ids {
+            Some(ids) => {
+                self.ids = ids;
+                self.annotations = annotations;
+                self.sort();
+            }
+            None => self.set_annotations(annotations),
+        }
     }
 
     /// Replaces all annotations (after loading or merging), restoring page order.

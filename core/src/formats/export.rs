@@ -73,6 +73,35 @@ pub struct Summary {
     pub failures: Vec<String>,
 }
 
+impl Summary {
+    /// One line saying what `request` exported: pages, where, the format, units and spans
+    /// (corrections for corrected text) and files, as
+    /// `exported 12 pages to ds (jsonl): 40 units, 230 spans, 1 file`.
+    pub fn describe(&self, request: &ExportRequest) -> String {
+        let what = if request.format == Format::Corrected {
+            format!("{} applied", count(self.spans, "correction"))
+        } else {
+            format!(
+                "{}, {}",
+                count(self.units, "unit"),
+                count(self.spans, "span")
+            )
+        };
+        let overwritten = if self.overwritten > 0 {
+            format!(" ({} overwritten)", self.overwritten)
+        } else {
+            String::new()
+        };
+        format!(
+            "exported {} to {} ({}): {what}, {}{overwritten}",
+            count(self.pages, "page"),
+            request.out.display(),
+            request.format.name(),
+            count(self.files, "file")
+        )
+    }
+}
+
 /// Why an export wrote nothing, or stopped.
 #[derive(Debug)]
 pub enum ExportError {
@@ -126,10 +155,7 @@ impl fmt::Display for ExportError {
                     0 | 1 => String::new(),
                     n => format!(" and {} more files", n - 1),
                 };
-                write!(
-                    f,
-                    "{first}{more} exist already; nothing was written (--force overwrites them)"
-                )
+                write!(f, "{first}{more} exist already; nothing was written")
             }
             Self::IntoInput { path } => write!(
                 f,
@@ -390,7 +416,7 @@ mod tests {
         assert_eq!(
             err.to_string(),
             format!(
-                "{} exist already; nothing was written (--force overwrites them)",
+                "{} exist already; nothing was written",
                 fixture.out().join("p01/item-03.ann").display()
             )
         );

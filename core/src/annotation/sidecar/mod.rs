@@ -6,6 +6,7 @@
 //! after the previous version has been kept as `PAGE.ann.ron.bak`. A crash at any moment leaves
 //! a readable sidecar behind.
 
+pub mod cache;
 mod read;
 mod write;
 

@@ -1,11 +1,12 @@
 //! Reading a sidecar without trusting it: every problem is refused with the file, line and
 //! column, and a large file is parsed on several threads.
 
+use std::collections::HashSet;
 use std::io;
 use std::path::Path;
 
 use super::{FORMAT, Header, Problem, SidecarError, SidecarFile, VERSION};
-use crate::annotation::model::{Anchor, Annotation};
+use crate::annotation::model::{Anchor, Annotation, AnnotationId};
 use crate::text::Source;
 
 /// Reads a sidecar's bytes. `Ok(None)` if there is no sidecar.
@@ -28,7 +29,7 @@ pub fn read_bytes(path: &Path) -> Result<Option<Vec<u8>>, SidecarError> {
 /// Orphaned annotations are never range-checked.
 pub fn parse(path: &Path, bytes: &[u8], page: &Source) -> Result<SidecarFile, SidecarError> {
     let file = parse_unchecked(path, bytes)?;
-    check(path, bytes, &file, page)?;
+    check(path, bytes, &file, page, None)?;
     Ok(file)
 }
 
@@ -86,14 +87,16 @@ pub fn parse_unchecked(path: &Path, bytes: &[u8]) -> Result<SidecarFile, Sidecar
 }
 
 /// The second half of [`parse`]: the annotations of `file`, parsed from `bytes`, checked
-/// against the page.
+/// against the page. `ids`, the set of their ids if the caller has made it, saves making it
+/// again to find duplicates.
 pub fn check(
     path: &Path,
     bytes: &[u8],
     file: &SidecarFile,
     page: &Source,
+    ids: Option<&HashSet<AnnotationId>>,
 ) -> Result<(), SidecarError> {
-    check_annotations(file, bytes, page).map_err(|problem| SidecarError {
+    check_annotations(file, bytes, page, ids).map_err(|problem| SidecarError {
         path: path.to_owned(),
         problem,
     })
@@ -101,19 +104,26 @@ pub fn check(
 
 /// Ids present and unique, ranges that hold something and, on the page they were written
 /// for, fit it.
-fn check_annotations(file: &SidecarFile, bytes: &[u8], page: &Source) -> Result<(), Problem> {
+fn check_annotations(
+    file: &SidecarFile,
+    bytes: &[u8],
+    page: &Source,
+    known: Option<&HashSet<AnnotationId>>,
+) -> Result<(), Problem> {
     // Only a problem needs the text, to say where it is.
     let text = || String::from_utf8_lossy(bytes);
     let same_page = file.source.fingerprint == page.fingerprint();
     let chars = page.char_len();
-    let mut ids = std::collections::HashSet::with_capacity(file.annotations.len());
+    // As many distinct ids as annotations: no duplicate to look for.
+    let unique = known.is_some_and(|ids| ids.len() == file.annotations.len());
+    let mut ids = HashSet::with_capacity(if unique { 0 } else { file.annotations.len() });
     for annotation in &file.annotations {
         let id = annotation.id.0.as_str();
         if id.trim().is_empty() {
             let (line, column) = position_of(&text(), "id: \"\"");
             return Err(Problem::EmptyId { line, column });
         }
-        if !ids.insert(id) {
+        if !unique && !ids.insert(id) {
             return Err(Problem::DuplicateId(id.to_owned()));
         }
         if annotation.start >= annotation.end {
