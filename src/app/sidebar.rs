@@ -158,6 +158,19 @@ fn inspector_ui(ui: &mut Ui, page: &mut OpenPage, actions: &mut Vec<Action>) -> 
     let mut editing = false;
     let mut commit = false;
     ui.label(RichText::new("Inspector").strong());
+    // The text and where it came from take the panel's width, above the fields (in the grid a
+    // long quote would be cut to its first character or widen the panel).
+    // A quote across a column break holds the break's line ends: shown as one line, as read.
+    let quote = annotation.quote.replace(['\n', '\r'], " ");
+    ui.add(egui::Label::new(RichText::new(quote).strong().size(17.0)).wrap());
+    ui.add(
+        egui::Label::new(
+            RichText::new(format!("{} · {}", annotation.origin, annotation.author))
+                .small()
+                .weak(),
+        )
+        .wrap(),
+    );
     egui::Grid::new("inspector")
         .num_columns(2)
         .spacing([8.0, 4.0])
@@ -211,8 +224,7 @@ fn inspector_ui(ui: &mut Ui, page: &mut OpenPage, actions: &mut Vec<Action>) -> 
     editing
 }
 
-/// The inspector's first rows: label (to relabel), text, range, status (to accept or
-/// reject), origin.
+/// The inspector's first rows: label (to relabel), range, status (to accept or reject).
 fn facts_ui(ui: &mut Ui, annotation: &Annotation, document: &Document, actions: &mut Vec<Action>) {
     ui.label("label");
     let relabel = egui::ComboBox::from_id_salt("inspector-label")
@@ -234,9 +246,6 @@ fn facts_ui(ui: &mut Ui, annotation: &Annotation, document: &Document, actions: 
             }
         });
     name_for_screen_readers(ui, relabel.response.id, "relabel");
-    ui.end_row();
-    ui.label("text");
-    ui.add(egui::Label::new(RichText::new(&annotation.quote).strong()).truncate());
     ui.end_row();
     ui.label("range");
     ui.label(format!(
@@ -262,9 +271,6 @@ fn facts_ui(ui: &mut Ui, annotation: &Annotation, document: &Document, actions: 
             }));
         }
     });
-    ui.end_row();
-    ui.label("origin");
-    ui.add(egui::Label::new(format!("{} · {}", annotation.origin, annotation.author)).truncate());
     ui.end_row();
 }
 
