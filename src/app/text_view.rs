@@ -321,7 +321,10 @@ fn build_job(
         if from < start {
             job.append(&text[from..start], 0.0, base.clone());
         }
-        job.append(&text[start.max(from)..end], 0.0, on_hit.clone());
+        // Hits do not overlap, but a hit inside one already set must not be set twice.
+        if start.max(from) < end {
+            job.append(&text[start.max(from)..end], 0.0, on_hit.clone());
+        }
         from = end.max(from);
     }
     if from < text.len() || job.is_empty() {
@@ -563,6 +566,34 @@ mod tests {
             paint(colour, Status::Accepted, false, true).fill.a()
                 > paint(colour, Status::Accepted, false, false).fill.a()
         );
+    }
+
+    #[test]
+    fn find_hits_are_set_black_and_the_text_stays_whole() {
+        let source = Source::from_text("新区今年完成投资12.5亿元", PageEncoding::Utf8);
+        let document = Document::unsaved("a.txt", source);
+        let hits = [Span::new(0, 3), Span::new(1, 2), Span::new(8, 12)];
+        let marks = Marks {
+            document: &document,
+            selected: None,
+            hits: &hits,
+            current_hit: None,
+            dark: false,
+        };
+        let paragraph = Paragraph::new(document.source(), &[Span::new(0, 14)]);
+        let style = Style {
+            size: 16.0,
+            color: Color32::from_gray(35),
+        };
+        let job = build_job(&paragraph, style, &marks, 30.0);
+        assert_eq!(job.text, "新区今年完成投资12.5亿元");
+        let black: Vec<&str> = job
+            .sections
+            .iter()
+            .filter(|s| s.format.color == Color32::BLACK)
+            .map(|s| &job.text[s.byte_range.start.0..s.byte_range.end.0])
+            .collect();
+        assert_eq!(black, ["新区今", "12.5"]);
     }
 
     #[test]
