@@ -14,7 +14,6 @@ use std::path::{Path, PathBuf};
 use std::sync::RwLock;
 
 use super::SidecarFile;
-use crate::annotation::model::Annotation;
 
 /// Sidecars smaller than this parse quickly enough and are not cached.
 pub const MIN_BYTES: usize = 256 * 1024;
@@ -86,19 +85,8 @@ fn lookup_in(folder: &Path, bytes: &[u8]) -> Option<SidecarFile> {
     let mut lines = body.split(|&b| b == b'\n');
     let mut file: SidecarFile = serde_json::from_slice(lines.next()?).ok()?;
     let pieces: Vec<&[u8]> = lines.collect();
-    let parsed: Vec<Option<Vec<Annotation>>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = pieces
-            .iter()
-            .map(|piece| scope.spawn(move || serde_json::from_slice(piece).ok()))
-            .collect();
-        handles
-            .into_iter()
-            .map(|handle| handle.join().ok().flatten())
-            .collect()
-    });
-    for piece in parsed {
-        file.annotations.extend(piece?);
-    }
+    file.annotations =
+        super::read::parse_side_by_side(&pieces, |piece| serde_json::from_slice(piece).ok())?;
     Some(file)
 }
 

@@ -204,22 +204,34 @@ fn parse_in_parts(text: &str) -> Option<SidecarFile> {
         .windows(2)
         .map(|w| list.get(w[0]..w[1]))
         .collect::<Option<_>>()?;
+    file.annotations = parse_side_by_side(&pieces, |piece| {
+        ron::from_str::<Vec<Annotation>>(&format!("[{piece}]")).ok()
+    })?;
+    Some(file)
+}
+
+/// The annotations of every piece, each parsed by `parse` on a thread of its own, in the
+/// pieces' order; `None` if any piece fails.
+pub(super) fn parse_side_by_side<P: Sync>(
+    pieces: &[P],
+    parse: impl Fn(&P) -> Option<Vec<Annotation>> + Sync,
+) -> Option<Vec<Annotation>> {
+    let parse = &parse;
     let parsed: Vec<Option<Vec<Annotation>>> = std::thread::scope(|scope| {
         let handles: Vec<_> = pieces
             .iter()
-            .map(|piece| {
-                scope.spawn(move || ron::from_str::<Vec<Annotation>>(&format!("[{piece}]")).ok())
-            })
+            .map(|piece| scope.spawn(move || parse(piece)))
             .collect();
         handles
             .into_iter()
             .map(|h| h.join().ok().flatten())
             .collect()
     });
+    let mut annotations = Vec::new();
     for piece in parsed {
-        file.annotations.extend(piece?);
+        annotations.extend(piece?);
     }
-    Some(file)
+    Some(annotations)
 }
 
 /// 1-based line and column of a byte offset.
