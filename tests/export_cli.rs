@@ -68,7 +68,7 @@ fn exports_a_folder_then_refuses_to_overwrite_unless_forced() {
     assert_eq!(
         stderr(&output),
         format!(
-            "copydesk: {} exist already; nothing was written (--force overwrites them)\n",
+            "copydesk: {} exists already; nothing was written (--force overwrites them)\n",
             out.join("export.jsonl").display()
         )
     );

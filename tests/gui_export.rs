@@ -58,7 +58,7 @@ fn the_page_is_exported_with_what_is_on_screen_and_the_summary_is_shown() {
         .get_by_role_and_label(egui::accesskit::Role::Button, "Export")
         .click();
     step_until(&mut harness, |h| {
-        h.query_by_label_contains("exist already; nothing was written: tick")
+        h.query_by_label_contains("exists already; nothing was written: tick")
             .is_some()
     });
     harness.get_by_label("Close").click();

@@ -151,11 +151,14 @@ impl fmt::Display for ExportError {
                 let first = paths
                     .first()
                     .map_or_else(String::new, |p| p.display().to_string());
-                let more = match paths.len() {
-                    0 | 1 => String::new(),
-                    n => format!(" and {} more files", n - 1),
-                };
-                write!(f, "{first}{more} exist already; nothing was written")
+                match paths.len() {
+                    0 | 1 => write!(f, "{first} exists already; nothing was written"),
+                    n => write!(
+                        f,
+                        "{first} and {} more files exist already; nothing was written",
+                        n - 1
+                    ),
+                }
             }
             Self::IntoInput { path } => write!(
                 f,
@@ -416,7 +419,7 @@ mod tests {
         assert_eq!(
             err.to_string(),
             format!(
-                "{} exist already; nothing was written",
+                "{} exists already; nothing was written",
                 fixture.out().join("p01/item-03.ann").display()
             )
         );
