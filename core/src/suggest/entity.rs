@@ -83,13 +83,13 @@ pub fn find(
     for person in &people {
         candidates.push(entity("PER", person.name, "entity.byline"));
         let name = source.slice(person.name);
-        if name.chars().count() >= 2 {
+        if spreads(name) {
             known.insert(name.to_owned(), ("PER", "entity.byline-name"));
         }
     }
     for &(label, quote) in accepted {
         if let Some(label) = entity_label(label)
-            && !quote.trim().is_empty()
+            && spreads(quote)
         {
             known.insert(quote.to_owned(), (label, "entity.accepted"));
         }
@@ -127,6 +127,14 @@ pub fn find(
         }
     }
     resolve(candidates, taken)
+}
+
+/// True if a name known on the page (from a byline, or accepted) is suggested at its other
+/// occurrences: two characters or more, and not a common word. A stray `在` accepted by
+/// mistake, or a byline name that is also a word (`方可`), stays where it was tagged.
+fn spreads(name: &str) -> bool {
+    let name = name.trim();
+    name.chars().count() >= 2 && !names::is_common_word(name)
 }
 
 fn entity(label: &'static str, span: Span, rule: &'static str) -> Suggestion {

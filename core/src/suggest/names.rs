@@ -170,6 +170,19 @@ pub fn is_verb_phrase(phrase: &str) -> bool {
         .all(|tag| matches!(tag.tag, "v" | "d" | "p" | "ad" | "c" | "u" | "uj" | "ul"))
 }
 
+/// True for a common word: one jieba's dictionary holds and does not tag as a name (`nr`,
+/// `ns`, `nt` and their kinds). `在`, `社区` and `方可` are common words; `郑州`, `外交部` are
+/// names.
+pub fn is_common_word(word: &str) -> bool {
+    if !JIEBA.has_word(word) {
+        return false;
+    }
+    match JIEBA.tag(word, false).as_slice() {
+        [one] => !matches!(one.tag, "nr" | "nrt" | "nrfg" | "ns" | "nt"),
+        _ => true,
+    }
+}
+
 /// Warms the dictionary up (benchmarks, and the first suggestion in the app).
 pub fn load() {
     LazyLock::force(&JIEBA);

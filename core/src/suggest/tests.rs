@@ -133,6 +133,32 @@ fn accepted_entities_are_suggested_again() {
 }
 
 #[test]
+fn stray_characters_and_common_words_do_not_spread() {
+    let accepted = [
+        ("LOC", "在"),
+        ("ORG", "社区"),
+        ("LOC", " "),
+        ("PER", "方可"),
+        ("ORG", "合唱团"),
+    ];
+    let page = format!("{PAGE}\n在社区在郑州在合唱团,方可。\n");
+    let (source, suggestions) = run(&page, &accepted, Options::default());
+    let spread: Vec<String> = listed(&source, &suggestions)
+        .into_iter()
+        .filter(|(_, _, rule)| *rule == "entity.accepted" || *rule == "entity.byline-name")
+        .map(|(_, text, _)| text)
+        .collect();
+    // 合唱团 is a word jieba knows, but not as a name; 方可 (a byline name) is a word too.
+    assert_eq!(spread, ["林晓舟"]);
+    let (source, suggestions) = run(&page, &[("LOC", "郑州")], Options::default());
+    let spread = listed(&source, &suggestions)
+        .into_iter()
+        .filter(|(_, text, rule)| *rule == "entity.accepted" && text == "郑州")
+        .count();
+    assert_eq!(spread, 1, "a name in the dictionary (ns) still spreads");
+}
+
+#[test]
 fn options_select_recognizers() {
     let metrics_only = Options {
         metrics: true,
