@@ -6,6 +6,10 @@
 //! suggested on its own. A change figure with no figure before it (`商品房销售面积同比增长
 //! 109.5%`, `增速34.5%`) is itself the metric, with its `change` filled and the indicator read
 //! before the change phrase.
+//!
+//! Context is read in simplified script ([`Element::simple`]): on a traditional page the
+//! indicator, period and change phrase are given in simplified script, the change's figure as
+//! written.
 
 use std::sync::LazyLock;
 
@@ -123,7 +127,7 @@ const MAX_INDICATOR: usize = 20;
 
 /// Fills indicator, period and change, merging change figures into the figure they follow.
 pub fn finish(element: &Element, candidates: Vec<Candidate>) -> Vec<(Span, &'static str, Metric)> {
-    let chars = &element.chars;
+    let chars = element.simple_chars();
     let mut out: Vec<(Candidate, usize)> = Vec::new();
     for mut candidate in candidates {
         let mut indicator_end = candidate.span.start;
@@ -168,7 +172,7 @@ pub fn finish(element: &Element, candidates: Vec<Candidate>) -> Vec<(Span, &'sta
 /// The change phrase ending at `at`: where it starts, the phrase, and its direction.
 fn change_before(element: &Element, at: usize) -> Option<(usize, String, Direction)> {
     let from = at.saturating_sub(12);
-    let window = element.str(Span::new(from, at));
+    let window = element.simple_str(Span::new(from, at));
     let caps = CHANGE.as_ref()?.captures(window)?;
     let phrase = caps.name("phrase")?;
     let direction = Direction::of_phrase(caps.name("verb")?.as_str());
@@ -182,7 +186,7 @@ fn periods(element: &Element) -> Vec<(Span, String)> {
     let Some(re) = PERIOD.as_ref() else {
         return Vec::new();
     };
-    re.find_iter(&element.text)
+    re.find_iter(element.simple())
         .map(|m| {
             let span = Span::new(
                 element.char_at_byte(m.start()),
@@ -196,7 +200,7 @@ fn periods(element: &Element) -> Vec<(Span, String)> {
 /// The latest period named in the sentence before `at`. A semicolon does not end the
 /// sentence: `前三季度,A完成…;B完成…` gives both figures the period.
 fn period(element: &Element, periods: &[(Span, String)], at: usize) -> Option<String> {
-    let chars = &element.chars;
+    let chars = element.simple_chars();
     let from = at.saturating_sub(MAX_SENTENCE);
     let start = chars[from..at]
         .iter()

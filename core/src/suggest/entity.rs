@@ -4,7 +4,9 @@
 //! rules.
 //!
 //! Entity suggestions never overlap one another or a figure: where two rules claim the same
-//! characters, the stronger rule wins (the order of [`PRIORITY`]), then the longer span.
+//! characters, the stronger rule wins (the order of [`PRIORITY`]), then the longer span. On a
+//! page in traditional script the rules read its simplified form; names known on the page are
+//! found as written.
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
@@ -112,7 +114,7 @@ pub fn find(
             add(label, inner, rule);
         }
         if let Some(re) = TITLE_NAME.as_ref() {
-            for caps in re.captures_iter(&element.text) {
+            for caps in re.captures_iter(element.simple()) {
                 if let Some(name) = caps.name("name") {
                     add(
                         "PER",
@@ -122,7 +124,7 @@ pub fn find(
                 }
             }
         }
-        for (label, span, rule) in names::find(&element.text) {
+        for (label, span, rule) in names::find(element.simple()) {
             add(label, span, rule);
         }
     }
@@ -193,7 +195,7 @@ fn char_span(element: &Element, start: usize, end: usize) -> Span {
 
 /// Titles in `《…》` (WORK) and event names in `“…”` (EVENT): the text inside the brackets.
 fn quoted(element: &Element) -> Vec<(&'static str, Span, &'static str)> {
-    let chars = &element.chars;
+    let chars = element.simple_chars();
     let mut out = Vec::new();
     let mut k = 0;
     while k < chars.len() {
@@ -216,7 +218,7 @@ fn quoted(element: &Element) -> Vec<(&'static str, Span, &'static str)> {
             continue;
         };
         let inner = Span::new(k + 1, end);
-        let text = element.str(inner);
+        let text = element.simple_str(inner);
         if close == '》' {
             out.push(("WORK", inner, "entity.work-title"));
         } else if EVENT_SUFFIXES.iter().any(|s| text.ends_with(s))
