@@ -16,6 +16,7 @@ mod element;
 mod entity;
 mod figures;
 mod fresh;
+mod lexicon;
 mod names;
 mod number;
 mod shares;
