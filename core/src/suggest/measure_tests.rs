@@ -16,35 +16,59 @@ struct Gold {
     number: Option<f64>,
 }
 
-/// A line without its `⟦…⟧` and `⟦…|N⟧` marks, and the figures they marked.
-fn unmark(line: &str) -> (String, Vec<Gold>) {
+/// Text without its marks `open…close`, and for each mark: its span in that text, what was
+/// inside it, and what `tail` took after it. `tail` is given the inside and the text after the
+/// mark, and says how much of the inside is text (the rest is notes) and how many bytes after
+/// the mark belong to it.
+fn strip_marks(
+    marked: &str,
+    (open, close): (char, char),
+    tail: impl Fn(&str, &str) -> (usize, usize),
+) -> (String, Vec<(Span, &str, &str)>) {
     let mut text = String::new();
-    let mut gold = Vec::new();
+    let mut marks = Vec::new();
     let mut chars = 0;
-    let mut rest = line;
-    while let Some(open) = rest.find('⟦') {
-        let before = &rest[..open];
+    let mut rest = marked;
+    while let Some(at) = rest.find(open) {
+        let before = &rest[..at];
         text.push_str(before);
         chars += before.chars().count();
-        let inner_start = open + '⟦'.len_utf8();
-        let Some(close) = rest[inner_start..].find('⟧') else {
-            panic!("unclosed mark in {line}");
+        let inner_start = at + open.len_utf8();
+        let Some(len) = rest[inner_start..].find(close) else {
+            panic!("unclosed mark near {before}");
         };
-        let inner = &rest[inner_start..inner_start + close];
-        let (quote, number) = match inner.split_once('|') {
-            Some((quote, number)) => (quote, Some(number.parse::<f64>().unwrap())),
-            None => (inner, None),
-        };
-        let len = quote.chars().count();
-        gold.push(Gold {
-            span: Span::new(chars, chars + len),
-            number,
-        });
+        let inner = &rest[inner_start..inner_start + len];
+        let after = &rest[inner_start + len + close.len_utf8()..];
+        let (quote_len, tail_len) = tail(inner, after);
+        let quote = &inner[..quote_len];
+        let quote_chars = quote.chars().count();
+        marks.push((
+            Span::new(chars, chars + quote_chars),
+            inner,
+            &after[..tail_len],
+        ));
         text.push_str(quote);
-        chars += len;
-        rest = &rest[inner_start + close + '⟧'.len_utf8()..];
+        chars += quote_chars;
+        rest = &after[tail_len..];
     }
     text.push_str(rest);
+    (text, marks)
+}
+
+/// A line without its `⟦…⟧` and `⟦…|N⟧` marks, and the figures they marked.
+fn unmark(line: &str) -> (String, Vec<Gold>) {
+    let (text, marks) = strip_marks(line, ('⟦', '⟧'), |inner, _| {
+        (inner.find('|').unwrap_or(inner.len()), 0)
+    });
+    let gold = marks
+        .into_iter()
+        .map(|(span, inner, _)| Gold {
+            span,
+            number: inner
+                .split_once('|')
+                .map(|(_, n)| n.parse::<f64>().unwrap()),
+        })
+        .collect();
     (text, gold)
 }
 
@@ -135,31 +159,15 @@ const NAME_LABELS: [&str; 3] = ["PER", "LOC", "ORG"];
 
 /// A page without its `[…]LABEL` marks, and the `(label, span)` they marked.
 fn unmark_names(page: &str) -> (String, HashSet<(&'static str, Span)>) {
-    let mut text = String::new();
-    let mut gold = HashSet::new();
-    let mut chars = 0;
-    let mut rest = page;
-    while let Some(open) = rest.find('[') {
-        let before = &rest[..open];
-        text.push_str(before);
-        chars += before.chars().count();
-        let inner_start = open + 1;
-        let Some(close) = rest[inner_start..].find(']') else {
-            panic!("unclosed mark near {before}");
-        };
-        let name = &rest[inner_start..inner_start + close];
-        let after = &rest[inner_start + close + 1..];
-        let label = NAME_LABELS
-            .into_iter()
-            .find(|label| after.starts_with(label))
-            .unwrap_or_else(|| panic!("no label after [{name}]"));
-        let len = name.chars().count();
-        gold.insert((label, Span::new(chars, chars + len)));
-        text.push_str(name);
-        chars += len;
-        rest = &after[label.len()..];
-    }
-    text.push_str(rest);
+    let label_of = |after: &str| NAME_LABELS.into_iter().find(|l| after.starts_with(l));
+    let (text, marks) = strip_marks(page, ('[', ']'), |inner, after| {
+        let label = label_of(after).unwrap_or_else(|| panic!("no label after [{inner}]"));
+        (inner.len(), label.len())
+    });
+    let gold = marks
+        .into_iter()
+        .filter_map(|(span, _, tail)| label_of(tail).map(|label| (label, span)))
+        .collect();
     (text, gold)
 }
 
