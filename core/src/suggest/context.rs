@@ -1,5 +1,6 @@
-//! The context of a figure: what it measures (indicator), when (period), and a change stated
-//! with it (`同比增长27.9%`).
+//! The context of a figure: the approximation words around it (`约`, `左右`), what it measures
+//! (indicator), when (period), and a change stated with it (`同比增长27.9%`); and the text the
+//! figure scanners read ([`Text`]).
 //!
 //! A change figure that follows a figure in the same sentence, separated by at most a comma
 //! (`新增市场主体2.9万户,同比增长27.9%`), belongs to that figure's `change` and is not
@@ -16,6 +17,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::element::Element;
+use super::units::{ends_before, starts_with};
 use crate::annotation::{Change, Direction, Metric};
 use crate::text::Span;
 
@@ -28,6 +30,45 @@ pub struct Candidate {
     pub rule: &'static str,
     /// Value, number, upper, scale, unit, approx; context comes later.
     pub metric: Metric,
+}
+
+/// Words before a figure that make it approximate, longest first.
+const APPROX_BEFORE: &[&str] = &["超过", "大约", "将近", "约", "近", "超", "逾"];
+/// Words after a figure's unit that make it approximate.
+const APPROX_AFTER: &[&str] = &["左右", "上下"];
+/// What the scanner reads: the characters in simplified script (for every rule) and as written
+/// (for `value`), and which of them name something.
+pub struct Text<'a> {
+    /// The element's characters in simplified script.
+    pub chars: &'a [char],
+    /// The same characters as written.
+    pub written: &'a [char],
+    /// True inside `《…》` and short quotations.
+    pub names: Vec<bool>,
+}
+
+/// Adds approximation words before and after a figure found at `start..end`.
+pub fn with_approx(
+    chars: &[char],
+    start: usize,
+    end: usize,
+    mut metric: Metric,
+    rule: &'static str,
+) -> (Option<Candidate>, usize) {
+    let mut span = Span::new(start, end);
+    if let Some((word, from)) = APPROX_BEFORE
+        .iter()
+        .find_map(|w| ends_before(chars, start, w).map(|from| (*w, from)))
+    {
+        span.start = from;
+        metric.approx.get_or_insert_with(|| word.to_owned());
+    }
+    if let Some(word) = APPROX_AFTER.iter().find(|w| starts_with(chars, end, w)) {
+        span.end = end + word.chars().count();
+        metric.approx.get_or_insert_with(|| (*word).to_owned());
+    }
+    let candidate = Candidate { span, rule, metric };
+    (Some(candidate), span.end)
 }
 
 /// When, before a figure in the same sentence. Longer forms first.

@@ -9,7 +9,7 @@
 //! names something (`“管城36条”`, `“13710”平台`). Context — indicator, period, change — is
 //! [`super::context`]'s.
 
-use super::context::{self, Candidate};
+use super::context::{self, Candidate, Text, with_approx};
 use super::date;
 use super::element::Element;
 use super::number::{self, Quantity, Script};
@@ -27,10 +27,6 @@ pub struct Found {
     pub dates: Vec<(Span, &'static str)>,
 }
 
-/// Words before a figure that make it approximate, longest first.
-const APPROX_BEFORE: &[&str] = &["超过", "大约", "将近", "约", "近", "超", "逾"];
-/// Words after a figure's unit that make it approximate.
-const APPROX_AFTER: &[&str] = &["左右", "上下"];
 /// Signs between the two ends of a range.
 const RANGE_SIGNS: &[char] = &['-', '－', '—', '–', '~', '～', '至', '到'];
 /// Words after which digits are a telephone number or a code.
@@ -38,17 +34,6 @@ const CODE_BEFORE: &[&str] = &["热线", "电话", "拨打", "号码", "编号",
 /// Longest quotation, in characters, that is taken as a name when it has no sentence
 /// punctuation.
 const MAX_NAME_QUOTE: usize = 30;
-
-/// What the scanner reads: the characters in simplified script (for every rule) and as written
-/// (for `value`), and which of them name something.
-pub struct Text<'a> {
-    /// The element's characters in simplified script.
-    pub chars: &'a [char],
-    /// The same characters as written.
-    pub written: &'a [char],
-    /// True inside `《…》` and short quotations.
-    names: Vec<bool>,
-}
 
 /// Finds figures and dates in an element.
 pub fn find(element: &Element) -> Found {
@@ -147,7 +132,7 @@ fn candidate_at(text: &Text, at: usize) -> (Option<Candidate>, usize) {
         approx,
         ..Metric::default()
     };
-    finish(chars, at, k, metric, rule)
+    with_approx(chars, at, k, metric, rule)
 }
 
 /// A figure while it is read.
@@ -286,30 +271,6 @@ fn range_after(text: &Text, k: usize, q: &Quantity, figure: &mut Figure) -> Rang
         figure.unit = high_unit;
     }
     Range::Read(after + high_unit.map_or(0, |(_, _, len)| len))
-}
-
-/// Adds approximation words before and after a figure found at `start..end`.
-pub fn finish(
-    chars: &[char],
-    start: usize,
-    end: usize,
-    mut metric: Metric,
-    rule: &'static str,
-) -> (Option<Candidate>, usize) {
-    let mut span = Span::new(start, end);
-    if let Some((word, from)) = APPROX_BEFORE
-        .iter()
-        .find_map(|w| ends_before(chars, start, w).map(|from| (*w, from)))
-    {
-        span.start = from;
-        metric.approx.get_or_insert_with(|| word.to_owned());
-    }
-    if let Some(word) = APPROX_AFTER.iter().find(|w| starts_with(chars, end, w)) {
-        span.end = end + word.chars().count();
-        metric.approx.get_or_insert_with(|| (*word).to_owned());
-    }
-    let candidate = Candidate { span, rule, metric };
-    (Some(candidate), span.end)
 }
 
 /// Numbers that are not figures: ordinals, codes, hotlines, dates, clock times, a lone `一`.

@@ -6,8 +6,7 @@
 //! Not shares: a numeral before a word that starts with 成 or 折 (`三五成群`, `两成员`,
 //! `三折叠`), and a lone `一` (`一成不变`), which is never a figure.
 
-use super::context::Candidate;
-use super::figures::{Text, finish};
+use super::context::{Candidate, Text, with_approx};
 use super::number::{self, Quantity, Script};
 use super::units::starts_with;
 use crate::annotation::Metric;
@@ -26,7 +25,13 @@ pub fn prefixed_at(text: &Text, at: usize) -> Option<(Option<Candidate>, usize)>
     let &(word, whole) = PREFIXES.iter().find(|(w, _)| starts_with(chars, at, w))?;
     let numeral = number::numeral(chars, at + word.chars().count())?;
     let metric = percent(text, at, numeral.end, numeral.value * 100.0 / whole);
-    Some(finish(chars, at, numeral.end, metric, "metric.percent"))
+    Some(with_approx(
+        chars,
+        at,
+        numeral.end,
+        metric,
+        "metric.percent",
+    ))
 }
 
 /// A share after the numeral `q` that starts at `at` (its sign included): `五分之一`, `七成`,
@@ -51,7 +56,7 @@ pub fn after(text: &Text, at: usize, q: &Quantity) -> Option<(Option<Candidate>,
         return None;
     }
     let metric = percent(text, at, end, share);
-    Some(finish(chars, at, end, metric, "metric.percent"))
+    Some(with_approx(chars, at, end, metric, "metric.percent"))
 }
 
 /// The percentage of `七成` or `八折` (tenths: 70, 80) or of `七五折` (two digits: 75).
