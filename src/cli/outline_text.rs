@@ -1,4 +1,4 @@
-//! The readable outline of a page: one block per item, people by role, paragraph counts.
+//! The readable outline of a page: one block per item, people by role, staff, paragraph counts.
 
 use std::io;
 
@@ -52,6 +52,17 @@ pub fn print(page: &Page, bulletin: &Bulletin, out: &mut Output) -> io::Result<(
                         "by",
                         people(source, &trailing.people).join("  ")
                     ))?;
+                }
+                if !article.staff.is_empty() {
+                    let entries: Vec<String> = article
+                        .staff
+                        .iter()
+                        .map(|staff| {
+                            let names: Vec<&str> = staff.names.iter().map(|&n| text(n)).collect();
+                            format!("{} {}", text(staff.role), names.join(" "))
+                        })
+                        .collect();
+                    out.line(&format!("     {:<9}{}", "staff", entries.join("  ")))?;
                 }
             }
             Item::Photo(photo) => {

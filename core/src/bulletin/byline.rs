@@ -2,28 +2,17 @@
 //!
 //! Each function looks at one trimmed [`Line`] and either recognizes its form completely or says
 //! no; none of them decides where on the page the line stands (that is the segmenter's job).
+//! Lines are read in simplified script ([`crate::text::script`]): 本報訊 is 本报讯.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use super::lines::Line;
-use super::model::{Byline, BylinePlacement, Credit, Person, Role, TrailingByline};
+use super::model::{Byline, BylinePlacement, Credit, Role, TrailingByline};
+use super::people::{self, people_in};
 use crate::text::Span;
-
-/// Role words, longest first so that `特约记者` is not read as `记者`.
-const ROLES: &[(&str, Role)] = &[
-    ("新华社记者", Role::Reporter),
-    ("本报通讯员", Role::Correspondent),
-    ("特约记者", Role::SpecialReporter),
-    ("见习记者", Role::Reporter),
-    ("摄影记者", Role::Reporter),
-    ("本报记者", Role::Reporter),
-    ("实习记者", Role::Intern),
-    ("通讯员", Role::Correspondent),
-    ("实习生", Role::Intern),
-    ("记者", Role::Reporter),
-];
+use crate::text::script::simplified;
 
 /// Characters that end or divide a sentence; a byline, credit or kicker has none of them.
 pub const SENTENCE_PUNCTUATION: &[char] = &[
@@ -31,24 +20,18 @@ pub const SENTENCE_PUNCTUATION: &[char] = &[
 ];
 
 /// Longest line taken as an own-line byline or a credit, in code points.
-const MAX_BYLINE_LINE: usize = 60;
-/// Longest name accepted with a `·` in it (`买买提·艾力`); other names have two to four
-/// characters.
-const MAX_DOTTED_NAME: usize = 12;
+pub const MAX_BYLINE_LINE: usize = 60;
 
-/// `本报讯`, `新华社北京12月5日电`, `本报郑州讯`… at the start of a paragraph.
+/// `本报讯`, `【本报讯】`, `新华社北京12月5日电`, `据新华社电`, `本报郑州讯`, `南岭日报讯`… at
+/// the start of a paragraph.
 static LEAD: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"^(?P<agency>本报|新华社|中新社|中新网|人民网|央视网|\p{Han}{2,6}?(?:日报|晚报|社))(?P<dateline>\p{Han}{0,6}?(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})日|\p{Han}{2,5}?)?(?P<kind>电|讯)",
+        r"^(?P<open>【)?(?:据)?(?P<agency>本报|新华社|中新社|中新网|人民网|央视网|\p{Han}{1,6}?(?:报|社|台|网))(?P<dateline>\p{Han}{0,6}?(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})日|\p{Han}{2,5}?)?(?P<kind>电|讯)(?P<close>】)?",
     )
 });
 
-/// `本报记者 …`, `□记者 …`, `新华社记者 …` on a line of their own.
-static OWN_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    compile(
-        r"^(?P<mark>[□■◎●☆★◇◆]\s*)?(?P<agency>本报|新华社|中新社)?(?:特约记者|见习记者|实习记者|摄影记者|记者|通讯员|实习生)",
-    )
-});
+/// Marks that may stand before an own-line byline: `□记者 …`.
+const OWN_LINE_MARKS: &[char] = &['□', '■', '◎', '●', '☆', '★', '◇', '◆', '▲', '△'];
 
 #[expect(
     clippy::expect_used,
@@ -61,19 +44,26 @@ fn compile(pattern: &str) -> Regex {
 /// A byline at the start of a paragraph, and the byte offset (in the line) where the body
 /// text begins after it. The offset equals the line's length if nothing follows.
 pub fn lead_byline(line: &Line) -> Option<(Byline, usize)> {
+    let folded = simplified(line.text);
+    let line = &line.with_text(&folded);
     let text = line.text;
     let caps = LEAD.captures(text)?;
     let kind = caps.name("kind")?;
+    let agency = caps.name("agency")?;
+    if caps.name("open").is_some() != caps.name("close").is_some() {
+        return None;
+    }
+    let head_end = caps.name("close").unwrap_or(kind).end();
     let dateline = caps.name("dateline");
-    let after = &text[kind.end()..];
+    let after = &text[head_end..];
     let separated = after.is_empty()
         || after.starts_with(|c: char| c.is_whitespace() || matches!(c, '(' | '（' | '【'));
     if dateline.is_some() && !separated {
         return None;
     }
-    let mut end = kind.end();
+    let mut end = head_end;
     let mut people = Vec::new();
-    let open = kind.end() + (after.len() - after.trim_start().len());
+    let open = head_end + (after.len() - after.trim_start().len());
     if let Some((inner, close_end)) = bracket_at(text, open)
         && let Some(found) = people_in(line, inner.start, inner.end, Role::Unspecified)
     {
@@ -81,7 +71,7 @@ pub fn lead_byline(line: &Line) -> Option<(Byline, usize)> {
         end = close_end;
     }
     let agency_end = if dateline.is_some() {
-        caps.name("agency")?.end()
+        agency.end()
     } else {
         kind.end()
     };
@@ -89,37 +79,53 @@ pub fn lead_byline(line: &Line) -> Option<(Byline, usize)> {
     let byline = Byline {
         span: Span::new(line.char_start, line.char_at(end)),
         placement: BylinePlacement::Lead,
-        agency: Some(Span::new(line.char_start, line.char_at(agency_end))),
+        agency: Some(Span::new(
+            line.char_at(agency.start()),
+            line.char_at(agency_end),
+        )),
         dateline: dateline.map(|m| Span::new(line.char_at(m.start()), line.char_at(m.end()))),
         people,
     };
     Some((byline, body_start))
 }
 
-/// A byline standing alone on its line: `本报记者 甲乙 通讯员 丙丁`, `□记者 甲乙`.
+/// A byline standing alone on its line: `本报记者 甲乙 通讯员 丙丁`, `□记者 甲乙`,
+/// `本报记者 甲乙 通讯员 丙丁 文/图`, `记者 甲乙 摄影`, `文/甲乙 图/丙丁`, `记者甲乙丙丁戊`,
+/// names divided by `、`.
 pub fn own_line_byline(line: &Line) -> Option<Byline> {
-    if line.char_len > MAX_BYLINE_LINE || line.text.contains(SENTENCE_PUNCTUATION) {
+    let folded = simplified(line.text);
+    let line = &line.with_text(&folded);
+    let text = line.text;
+    if line.char_len > MAX_BYLINE_LINE
+        || text.contains(|c| c != '、' && SENTENCE_PUNCTUATION.contains(&c))
+    {
         return None;
     }
-    let caps = OWN_LINE.captures(line.text)?;
-    let people_start = caps
-        .name("agency")
-        .or_else(|| caps.name("mark"))
-        .map_or(0, |m| m.end());
-    let people = people_in(line, people_start, line.text.len(), Role::Unspecified)?;
+    let after_mark = text.trim_start_matches(OWN_LINE_MARKS);
+    let people_start = text.len() - after_mark.trim_start().len();
+    let rest = &text[people_start..];
+    people::role_prefix(rest)?;
+    let agency = people::AGENCIES
+        .iter()
+        .find(|agency| rest.starts_with(**agency))
+        .map(|agency| {
+            Span::new(
+                line.char_at(people_start),
+                line.char_at(people_start + agency.len()),
+            )
+        });
+    let people = people_in(line, people_start, text.len(), Role::Unspecified)?;
     Some(Byline {
         span: Span::new(line.char_start, line.char_end()),
         placement: BylinePlacement::OwnLine,
-        agency: caps
-            .name("agency")
-            .map(|m| Span::new(line.char_at(m.start()), line.char_at(m.end()))),
+        agency,
         dateline: None,
         people,
     })
 }
 
 /// A photo credit filling the whole line: `本报记者 甲乙 摄`, `甲乙/摄`, `文/图 甲乙`,
-/// optionally in brackets.
+/// optionally in brackets. `line` is read as it is: the segmenter passes it simplified.
 pub fn credit(line: &Line) -> Option<Credit> {
     if line.char_len > MAX_BYLINE_LINE {
         return None;
@@ -130,10 +136,12 @@ pub fn credit(line: &Line) -> Option<Credit> {
 /// A credit written at the end of a caption line, after its last sentence:
 /// `图为…现场。本报记者 甲乙 摄`. Returns the byte offset where the caption text ends.
 pub fn inline_credit(line: &Line) -> Option<(usize, Credit)> {
-    let text = line.text;
-    if !text.ends_with(['摄', ')', '）']) {
+    if !line.text.ends_with(['摄', '攝', ')', '）']) {
         return None;
     }
+    let folded = simplified(line.text);
+    let line = &line.with_text(&folded);
+    let text = line.text;
     let sentence_end = text.rfind(['。', '！', '？'])?;
     let credit_start = sentence_end + '。'.len_utf8();
     let rest = &text[credit_start..];
@@ -178,7 +186,8 @@ fn credit_in(line: &Line, start: usize, end: usize) -> Option<Credit> {
     })
 }
 
-/// A closing line of names in brackets: `(甲乙 丙丁 戊己)`.
+/// A closing line of names in brackets: `(甲乙 丙丁 戊己)`, `（本报记者 甲乙/文 丙丁/图）`,
+/// `（记者/甲乙 通讯员/丙丁）`. `line` is read as it is: the segmenter passes it simplified.
 pub fn trailing_byline(line: &Line) -> Option<TrailingByline> {
     if line.char_len > MAX_BYLINE_LINE {
         return None;
@@ -192,7 +201,7 @@ pub fn trailing_byline(line: &Line) -> Option<TrailingByline> {
 }
 
 /// Byte range inside the brackets if `text` is wholly enclosed in `(…)` or `（…）`.
-fn strip_brackets(text: &str) -> Option<(usize, usize)> {
+pub fn strip_brackets(text: &str) -> Option<(usize, usize)> {
     let open = text.chars().next().filter(|c| matches!(c, '(' | '（'))?;
     let close = text
         .chars()
@@ -217,73 +226,11 @@ fn bracket_at(text: &str, open: usize) -> Option<(std::ops::Range<usize>, usize)
     Some((open + open_len..open + close, open + close + close_len))
 }
 
-/// The people listed in `line.text[start..end]`: names separated by spaces or `、`, each list
-/// introduced by a role word. `None` if anything there is not a name or a role, or no name is
-/// given.
-fn people_in(line: &Line, start: usize, end: usize, default_role: Role) -> Option<Vec<Person>> {
-    let text = line.text.get(start..end)?;
-    let mut role = default_role;
-    let mut people = Vec::new();
-    let tokens = text
-        .split(|c: char| c.is_whitespace() || matches!(c, '、' | '，' | ','))
-        .filter(|token| !token.is_empty());
-    for token in tokens {
-        let token_start = start + (token.as_ptr() as usize - text.as_ptr() as usize);
-        let mut name = token;
-        while let Some((word, word_role)) = ROLES.iter().find(|(word, _)| name.starts_with(word)) {
-            role = *word_role;
-            name = &name[word.len()..];
-        }
-        if name.is_empty() {
-            continue;
-        }
-        if !is_name(name) {
-            return None;
-        }
-        let name_start = token_start + (token.len() - name.len());
-        people.push(Person {
-            name: Span::new(
-                line.char_at(name_start),
-                line.char_at(name_start + name.len()),
-            ),
-            role,
-        });
-    }
-    (!people.is_empty()).then_some(people)
-}
-
-/// True if `token` looks like a personal name: two to four Han characters, or a longer name
-/// joined by `·`.
-fn is_name(token: &str) -> bool {
-    let is_dot = |c: char| matches!(c, '·' | '•' | '‧' | '・');
-    let count = token.chars().count();
-    let dotted = token.chars().any(is_dot);
-    let fits = if dotted {
-        count <= MAX_DOTTED_NAME
-    } else {
-        (2..=4).contains(&count)
-    };
-    fits && token.chars().all(|c| is_han(c) || is_dot(c))
-        && token.chars().next().is_some_and(is_han)
-        && token.chars().next_back().is_some_and(is_han)
-}
-
-/// True for CJK ideographs (the basic block and its extensions).
-pub fn is_han(c: char) -> bool {
-    matches!(c,
-        '\u{4E00}'..='\u{9FFF}'
-        | '\u{3400}'..='\u{4DBF}'
-        | '\u{20000}'..='\u{2A6DF}'
-        | '\u{2A700}'..='\u{2EBEF}'
-        | '\u{30000}'..='\u{3134F}'
-        | '\u{F900}'..='\u{FAFF}'
-        | '\u{3007}')
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::bulletin::lines::lines;
+    use crate::bulletin::model::Person;
 
     fn line(text: &str) -> Line<'_> {
         lines(text)[0]
@@ -302,7 +249,7 @@ mod tests {
     fn patterns_compile() {
         assert!(Regex::new(LEAD.as_str()).is_ok());
         assert!(LEAD.is_match("本报讯"));
-        assert!(OWN_LINE.is_match("本报记者 甲"));
+        assert!(LEAD.is_match("【本报讯】"));
     }
 
     #[test]

@@ -2,11 +2,14 @@
 //!
 //! One object per page; see the README for the schema. Offsets are code points into the decoded
 //! text; every `text` is the page's characters at its range, and a paragraph's `text` is its
-//! `parts` concatenated.
+//! `parts` concatenated. Fields added since version 1 first shipped (`staff`, a byline's
+//! `photographers`) are left out when empty, so older readers see the same objects.
 
 use serde::Serialize;
 
-use super::model::{Article, Byline, Credit, Item, Paragraph, Person, Photo, TrailingByline};
+use super::model::{
+    Article, Byline, Credit, Item, Paragraph, Person, Photo, Staff, TrailingByline,
+};
 use crate::text::{Source, Span};
 
 /// Name of the format, written into every object.
@@ -53,6 +56,8 @@ enum ItemJson<'a> {
         byline: Option<BylineJson<'a>>,
         paragraphs: Vec<ParagraphJson>,
         trailing_byline: Option<TrailingJson<'a>>,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        staff: Vec<StaffJson<'a>>,
     },
     Photo {
         caption: Vec<ParagraphJson>,
@@ -90,6 +95,17 @@ struct BylineJson<'a> {
     reporters: Vec<&'a str>,
     correspondents: Vec<&'a str>,
     others: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    photographers: Vec<&'a str>,
+}
+
+#[derive(Debug, Serialize)]
+struct StaffJson<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+    role: &'a str,
+    names: Vec<&'a str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -155,6 +171,21 @@ fn article_json<'a>(source: &'a Source, article: &'a Article) -> ItemJson<'a> {
             .trailing_byline
             .as_ref()
             .map(|trailing| trailing_json(source, trailing)),
+        staff: article
+            .staff
+            .iter()
+            .map(|staff| staff_json(source, staff))
+            .collect(),
+    }
+}
+
+fn staff_json<'a>(source: &'a Source, staff: &'a Staff) -> StaffJson<'a> {
+    StaffJson {
+        text: source.slice(staff.span),
+        start: staff.span.start,
+        end: staff.span.end,
+        role: source.slice(staff.role),
+        names: staff.names.iter().map(|&name| source.slice(name)).collect(),
     }
 }
 
@@ -169,6 +200,7 @@ fn byline_json<'a>(source: &'a Source, byline: &'a Byline) -> BylineJson<'a> {
         reporters: texts(&mut byline.reporters()),
         correspondents: texts(&mut byline.correspondents()),
         others: texts(&mut byline.others()),
+        photographers: texts(&mut byline.photographers()),
     }
 }
 

@@ -29,6 +29,18 @@ impl Line<'_> {
     pub fn char_at(&self, byte_in_line: usize) -> usize {
         self.char_start + count_chars(&self.text.as_bytes()[..byte_in_line])
     }
+
+    /// The same line read as `text`, which must have the same characters at the same byte
+    /// offsets (the simplified form of a traditional line, [`crate::text::script`]).
+    pub fn with_text<'a>(&self, text: &'a str) -> Line<'a> {
+        Line {
+            text,
+            byte_start: self.byte_start,
+            char_start: self.char_start,
+            char_len: self.char_len,
+            blank_before: self.blank_before,
+        }
+    }
 }
 
 /// The non-blank lines of `text`, in order.

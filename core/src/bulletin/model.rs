@@ -14,6 +14,10 @@ pub struct Bulletin {
 
 /// One thing on the page.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[expect(
+    clippy::large_enum_variant,
+    reason = "items are built once per page and read in place; a box per story buys nothing"
+)]
 pub enum Item {
     /// A story under a headline.
     Article(Article),
@@ -38,6 +42,21 @@ pub struct Article {
     pub paragraphs: Vec<Paragraph>,
     /// A closing line of names in brackets, if any.
     pub trailing_byline: Option<TrailingByline>,
+    /// The editors and proofreaders named for the story (`责编：甲乙 校对：丙丁`), in page order;
+    /// never body text.
+    pub staff: Vec<Staff>,
+}
+
+/// One role of a staff line and the people in it: `责编：甲乙` in `责编：甲乙 校对：丙丁`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Staff {
+    /// The role and its names, with the line's bracket when it is the first or last entry of
+    /// a bracketed line.
+    pub span: Span,
+    /// The role as written: `责编`, `责任编辑`, `校对`, `美编`…
+    pub role: Span,
+    /// The names.
+    pub names: Vec<Span>,
 }
 
 /// A headline and its level (`#` = 1 for the lead story, `##` = 2, `###` = 3).
@@ -60,8 +79,12 @@ pub enum Role {
     SpecialReporter,
     /// 通讯员.
     Correspondent,
-    /// 实习生.
+    /// 实习生 (also 实习记者).
     Intern,
+    /// The writer of a story whose pictures are credited apart: `A/文`, `文/A`.
+    Writer,
+    /// The photographer named in a byline: `B/图`, `图/B`, `摄影/B`.
+    Photographer,
     /// Named without a role.
     Unspecified,
 }
@@ -74,6 +97,8 @@ impl Role {
             Self::SpecialReporter => "特约记者",
             Self::Correspondent => "通讯员",
             Self::Intern => "实习生",
+            Self::Writer => "文",
+            Self::Photographer => "摄影",
             Self::Unspecified => "",
         }
     }
@@ -113,9 +138,16 @@ pub struct Byline {
 }
 
 impl Byline {
-    /// Names credited as reporters (记者 and 特约记者).
+    /// Names credited as reporters (记者 and 特约记者) or as the writer (`A/文`).
     pub fn reporters(&self) -> impl Iterator<Item = Span> + '_ {
-        self.names_where(|role| matches!(role, Role::Reporter | Role::SpecialReporter))
+        self.names_where(|role| {
+            matches!(role, Role::Reporter | Role::SpecialReporter | Role::Writer)
+        })
+    }
+
+    /// Names credited for the pictures (`B/图`, `摄影/B`).
+    pub fn photographers(&self) -> impl Iterator<Item = Span> + '_ {
+        self.names_where(|role| role == Role::Photographer)
     }
 
     /// Names credited as correspondents (通讯员).
@@ -186,8 +218,8 @@ pub struct Credit {
 
 impl Item {
     /// Every span of text this item owns, for checks that nothing is lost or claimed twice.
-    /// Headline markers are not included. People's names lie inside their byline or credit and
-    /// are not listed separately.
+    /// Headline markers are not included. People's names lie inside their byline, credit or
+    /// staff entry and are not listed separately.
     pub fn element_spans(&self) -> Vec<Span> {
         match self {
             Self::Article(article) => {
@@ -200,6 +232,7 @@ impl Item {
                     spans.extend_from_slice(&paragraph.parts);
                 }
                 spans.extend(article.trailing_byline.as_ref().map(|t| t.span));
+                spans.extend(article.staff.iter().map(|staff| staff.span));
                 spans
             }
             Self::Photo(photo) => {

@@ -3,30 +3,39 @@
 //! It reads the page as non-blank lines, finds the headlines, and gives each story the lines up
 //! to the next story: kicker above, subtitle and byline below, then the body. A trailing byline
 //! ends a story's text; a photo credit ends a photo item whose caption starts after the last
-//! wide gap (two or more blank lines). Lines it cannot place become [`Item::Other`], so every
-//! character of the page except the `#` markers belongs to exactly one element.
+//! wide gap (two or more blank lines). Staff lines (`责编：…`) anywhere in a story are its
+//! [`Article::staff`]. Lines it cannot place become [`Item::Other`], so every character of the
+//! page except the `#` markers belongs to exactly one element.
 
-use super::byline::{self, SENTENCE_PUNCTUATION};
+use super::byline::{self, MAX_BYLINE_LINE, SENTENCE_PUNCTUATION};
 use super::lines::{Line, lines};
-use super::model::{Article, Bulletin, Credit, Headline, Item, Paragraph, Photo, TrailingByline};
+use super::model::{
+    Article, Bulletin, Credit, Headline, Item, Paragraph, Photo, Staff, TrailingByline,
+};
+use super::staff::staff_line;
 use std::ops::Range;
 
 use crate::text::Span;
+use crate::text::script::simplified;
 
 /// Longest kicker, in code points.
 const MAX_KICKER: usize = 30;
 
 /// Characters that may end a paragraph. A block ending in anything else was cut by a column
-/// break and continues in the next block.
+/// break and continues in the next block (across one blank line).
 const CLOSING: &[char] = &[
     '。', '！', '？', '!', '?', '…', '”', '’', '」', '』', '）', ')', '】', '；', ';', '：', ':',
     '.', '—',
 ];
 
+/// Characters that end a block only in the middle of a sentence: a block ending in one
+/// continues in the next block however many blank lines stand between.
+const MID_SENTENCE: &[char] = &['，', ',', '、'];
+
 /// Splits a page into stories, photo items and leftovers.
 pub fn segment(text: &str) -> Bulletin {
     let lines = lines(text);
-    let shapes: Vec<Shape> = lines.iter().map(shape).collect();
+    let mut shapes: Vec<Shape> = lines.iter().map(shape).collect();
     let headlines: Vec<usize> = (0..lines.len())
         .filter(|&i| matches!(shapes[i], Shape::Headline(_)))
         .collect();
@@ -39,12 +48,18 @@ pub fn segment(text: &str) -> Bulletin {
         })
         .collect();
 
+    let first_start = starts.first().copied().unwrap_or(lines.len());
+    // Staff lines belong to the story they stand in; above the first headline there is none.
+    for shape in &mut shapes[..first_start] {
+        if matches!(shape, Shape::Staff(_)) {
+            *shape = Shape::Text;
+        }
+    }
     let page = Page {
         lines: &lines,
         shapes: &shapes,
     };
     let mut items = Vec::new();
-    let first_start = starts.first().copied().unwrap_or(lines.len());
     page.loose(0..first_start, &mut items);
     for (n, (&start, &headline)) in starts.iter().zip(&headlines).enumerate() {
         let end = starts.get(n + 1).copied().unwrap_or(lines.len());
@@ -61,6 +76,7 @@ enum Shape {
     /// A caption line ending in a credit; the byte offset where the caption text ends.
     CaptionWithCredit(usize, Credit),
     Trailing(TrailingByline),
+    Staff(Vec<Staff>),
     Text,
 }
 
@@ -68,16 +84,28 @@ fn shape(line: &Line) -> Shape {
     if let Some(headline) = headline(line) {
         return Shape::Headline(headline);
     }
-    if let Some(credit) = byline::credit(line) {
+    // Short lines are read in simplified script; long ones can only be captions.
+    let folded = (line.char_len <= MAX_BYLINE_LINE).then(|| simplified(line.text));
+    let short = folded.as_deref().map(|text| line.with_text(text));
+    if let Some(credit) = short.as_ref().and_then(byline::credit) {
         return Shape::Credit(credit);
     }
     if let Some((caption_end, credit)) = byline::inline_credit(line) {
         return Shape::CaptionWithCredit(caption_end, credit);
     }
-    if let Some(trailing) = byline::trailing_byline(line) {
+    if let Some(staff) = short.as_ref().and_then(staff_line) {
+        return Shape::Staff(staff);
+    }
+    if let Some(trailing) = short.as_ref().and_then(byline::trailing_byline) {
         return Shape::Trailing(trailing);
     }
     Shape::Text
+}
+
+/// True if a caption line starts `图为` (or `圖為`).
+fn starts_caption(text: &str) -> bool {
+    let prefix: String = text.chars().take(2).collect();
+    simplified(&prefix) == "图为"
 }
 
 /// `# `, `## ` or `### ` followed by text.
@@ -184,7 +212,7 @@ impl Page<'_, '_> {
                     // is the one line above the credit.
                     let caption_start = self
                         .wide_gap(body_start + 1, j)
-                        .unwrap_or(if j > body_start + 1 { j - 1 } else { j });
+                        .unwrap_or_else(|| self.caption_start(body_start, j));
                     body_end = caption_start;
                     photo = Some(self.photo(caption_start, j));
                     rest = j + 1..end;
@@ -195,6 +223,14 @@ impl Page<'_, '_> {
         }
 
         let paragraphs = self.paragraphs(body_start..body_end, first_part);
+        let staff = self.shapes[start..end]
+            .iter()
+            .filter_map(|shape| match shape {
+                Shape::Staff(entries) => Some(entries.iter().cloned()),
+                _ => None,
+            })
+            .flatten()
+            .collect();
         items.push(Item::Article(Article {
             kicker,
             headline: *head,
@@ -202,6 +238,7 @@ impl Page<'_, '_> {
             byline,
             paragraphs,
             trailing_byline: trailing,
+            staff,
         }));
         items.extend(photo.map(Item::Photo));
         self.loose(rest, items);
@@ -222,7 +259,7 @@ impl Page<'_, '_> {
                 start = j + 1;
             }
         }
-        if start < range.end && self.lines[range.end - 1].text.starts_with("图为") {
+        if start < range.end && starts_caption(self.lines[range.end - 1].text) {
             let caption_start = self.wide_gap(start + 1, range.end - 1).unwrap_or(start);
             self.others(start..caption_start, items);
             items.push(Item::Photo(Photo {
@@ -234,11 +271,12 @@ impl Page<'_, '_> {
         }
     }
 
+    /// Lines left over, each an `Other` item; staff lines are their story's already.
     fn others(&self, range: Range<usize>, items: &mut Vec<Item>) {
         items.extend(
-            self.lines[range]
-                .iter()
-                .map(|line| Item::Other(whole(line))),
+            range
+                .filter(|&j| !matches!(self.shapes[j], Shape::Staff(_)))
+                .map(|j| Item::Other(whole(&self.lines[j]))),
         );
     }
 
@@ -269,12 +307,17 @@ impl Page<'_, '_> {
     }
 
     /// Paragraphs of lines `range`, rejoining blocks split by column breaks. `first_part`
-    /// replaces the first line's span (the text after a lead byline).
+    /// replaces the first line's span (the text after a lead byline). Staff lines are skipped:
+    /// their story holds them.
     fn paragraphs(&self, range: Range<usize>, first_part: Option<Span>) -> Vec<Paragraph> {
         let mut paragraphs: Vec<Paragraph> = Vec::new();
-        let mut open = false;
+        let mut open = Open::Closed;
         for j in range.clone() {
             let line = &self.lines[j];
+            if matches!(self.shapes[j], Shape::Staff(_)) {
+                open = Open::Closed;
+                continue;
+            }
             let part = if j == range.start {
                 first_part.unwrap_or_else(|| whole(line))
             } else {
@@ -283,221 +326,70 @@ impl Page<'_, '_> {
             if part.is_empty() {
                 continue;
             }
-            let continues = open && line.blank_before <= 1;
+            let continues = open.continues(line);
             match paragraphs.last_mut() {
                 Some(last) if continues => last.parts.push(part),
                 _ => paragraphs.push(Paragraph { parts: vec![part] }),
             }
-            open = !line.text.ends_with(CLOSING);
+            open = Open::after(line.text);
         }
         paragraphs
+    }
+
+    /// Where the caption above the credit on line `credit` starts when no wide gap marks it:
+    /// the last paragraph above the credit, column breaks repaired, but never the story's first
+    /// block (`body_start`).
+    fn caption_start(&self, body_start: usize, credit: usize) -> usize {
+        if credit <= body_start + 1 {
+            return credit;
+        }
+        let mut start = credit - 1;
+        while start > body_start + 1 && self.continues_from(start - 1, start) {
+            start -= 1;
+        }
+        start
+    }
+
+    /// True if line `next` continues the paragraph of line `previous` across a column break.
+    fn continues_from(&self, previous: usize, next: usize) -> bool {
+        let text_lines = matches!(self.shapes[previous], Shape::Text)
+            && matches!(self.shapes[next], Shape::Text);
+        text_lines && Open::after(self.lines[previous].text).continues(&self.lines[next])
+    }
+}
+
+/// How a block ends: closed, or cut by a column break.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Open {
+    /// It ends a paragraph (`。`, `”`…).
+    Closed,
+    /// It ends in a character or mark that ends no sentence: continued across one blank line.
+    Unpunctuated,
+    /// It ends in a comma or `、`: continued across any blank lines.
+    MidSentence,
+}
+
+impl Open {
+    /// True if `next`, the block after one that ends so, goes on with its paragraph.
+    fn continues(self, next: &Line) -> bool {
+        match self {
+            Self::Closed => false,
+            Self::Unpunctuated => next.blank_before <= 1,
+            Self::MidSentence => true,
+        }
+    }
+
+    fn after(text: &str) -> Self {
+        if text.ends_with(MID_SENTENCE) {
+            Self::MidSentence
+        } else if text.ends_with(CLOSING) {
+            Self::Closed
+        } else {
+            Self::Unpunctuated
+        }
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::bulletin::model::Role;
-
-    fn at(text: &str, span: Span) -> String {
-        text.chars().skip(span.start).take(span.len()).collect()
-    }
-
-    fn paragraph_text(text: &str, paragraph: &Paragraph) -> String {
-        paragraph.parts.iter().map(|&part| at(text, part)).collect()
-    }
-
-    fn articles(bulletin: &Bulletin) -> Vec<&Article> {
-        bulletin
-            .items
-            .iter()
-            .filter_map(|item| match item {
-                Item::Article(article) => Some(article),
-                _ => None,
-            })
-            .collect()
-    }
-
-    #[test]
-    fn kicker_headline_subtitle_and_body() {
-        let text = "稳就业 惠民生\n\n# 新区一季度新增岗位一万个\n——重点项目带动就业\n\n本报讯(记者 林晓舟)新区今年一季度新增就业岗位一万个。\n\n第二段。\n";
-        let bulletin = segment(text);
-        assert_eq!(bulletin.items.len(), 1);
-        let article = articles(&bulletin)[0];
-        assert_eq!(at(text, article.kicker.unwrap()), "稳就业 惠民生");
-        assert_eq!(article.headline.level, 1);
-        assert_eq!(at(text, article.headline.span), "新区一季度新增岗位一万个");
-        assert_eq!(at(text, article.headline.marker), "#");
-        assert_eq!(at(text, article.subtitle.unwrap()), "——重点项目带动就业");
-        assert_eq!(
-            at(text, article.byline.as_ref().unwrap().span),
-            "本报讯(记者 林晓舟)"
-        );
-        let texts: Vec<String> = article
-            .paragraphs
-            .iter()
-            .map(|p| paragraph_text(text, p))
-            .collect();
-        assert_eq!(texts, ["新区今年一季度新增就业岗位一万个。", "第二段。"]);
-    }
-
-    #[test]
-    fn headline_levels() {
-        let text = "# 一\n\n正文。\n\n## 二\n\n正文。\n\n### 三\n\n正文。\n\n#### 四级不是标题\n";
-        let bulletin = segment(text);
-        let levels: Vec<u8> = articles(&bulletin)
-            .iter()
-            .map(|a| a.headline.level)
-            .collect();
-        assert_eq!(levels, [1, 2, 3]);
-        let last = articles(&bulletin)[2];
-        let texts: Vec<String> = last
-            .paragraphs
-            .iter()
-            .map(|p| paragraph_text(text, p))
-            .collect();
-        assert_eq!(texts, ["正文。", "#### 四级不是标题"]);
-    }
-
-    #[test]
-    fn column_breaks_are_rejoined_even_mid_word() {
-        let text = "## 题\n\n本报讯 街道推出预\n\n约服务,居民可以电话预约。\n\n工作日延长到晚上8点,方便群众下班后\n\n正常办理业务。\n\n完整的一段。\n";
-        let bulletin = segment(text);
-        let article = articles(&bulletin)[0];
-        let texts: Vec<String> = article
-            .paragraphs
-            .iter()
-            .map(|p| paragraph_text(text, p))
-            .collect();
-        assert_eq!(
-            texts,
-            [
-                "街道推出预约服务,居民可以电话预约。",
-                "工作日延长到晚上8点,方便群众下班后正常办理业务。",
-                "完整的一段。"
-            ]
-        );
-        let rejoined = article
-            .paragraphs
-            .iter()
-            .filter(|p| p.is_rejoined())
-            .count();
-        assert_eq!(rejoined, 2);
-    }
-
-    #[test]
-    fn own_line_byline_under_the_headline() {
-        let text = "## 题\n\n本报记者 林晓舟 通讯员 苏念\n\n第一段。\n";
-        let article = articles(&segment(text))[0].clone();
-        let byline = article.byline.unwrap();
-        assert_eq!(at(text, byline.span), "本报记者 林晓舟 通讯员 苏念");
-        assert_eq!(byline.people.len(), 2);
-        assert_eq!(byline.people[1].role, Role::Correspondent);
-        assert_eq!(article.paragraphs.len(), 1);
-    }
-
-    #[test]
-    fn trailing_byline_then_photo_item() {
-        let text = "## 题\n\n本报讯 正文。\n\n(苏念 方可 罗一舟)\n\n\n\n图片说明第一段。\n\n第二段。\n\n本报记者 白川 摄\n\n## 下一篇\n\n正文。\n";
-        let bulletin = segment(text);
-        assert_eq!(bulletin.items.len(), 3);
-        let Item::Article(article) = &bulletin.items[0] else {
-            panic!("article first")
-        };
-        let trailing = article.trailing_byline.as_ref().unwrap();
-        assert_eq!(at(text, trailing.span), "(苏念 方可 罗一舟)");
-        assert_eq!(trailing.people.len(), 3);
-        let Item::Photo(photo) = &bulletin.items[1] else {
-            panic!("photo second")
-        };
-        let captions: Vec<String> = photo
-            .caption
-            .iter()
-            .map(|p| paragraph_text(text, p))
-            .collect();
-        assert_eq!(captions, ["图片说明第一段。", "第二段。"]);
-        assert_eq!(
-            at(text, photo.credit.as_ref().unwrap().people[0].name),
-            "白川"
-        );
-    }
-
-    #[test]
-    fn photo_after_a_wide_gap_inside_a_story() {
-        let text =
-            "## 题\n\n本报讯 正文第一段。\n\n正文第二段。\n\n\n\n市民在公园晨练。\n\n苏念/摄\n";
-        let bulletin = segment(text);
-        assert_eq!(bulletin.items.len(), 2);
-        let Item::Article(article) = &bulletin.items[0] else {
-            panic!("article first")
-        };
-        assert_eq!(article.paragraphs.len(), 2);
-        let Item::Photo(photo) = &bulletin.items[1] else {
-            panic!("photo second")
-        };
-        assert_eq!(paragraph_text(text, &photo.caption[0]), "市民在公园晨练。");
-    }
-
-    #[test]
-    fn photo_before_any_headline_and_unplaced_lines() {
-        let text =
-            "第3版 综合新闻\n\n\n\n图为志愿者在社区义诊。本报记者 白川 摄\n\n## 题\n\n正文。\n";
-        let bulletin = segment(text);
-        assert_eq!(bulletin.items.len(), 3);
-        assert_eq!(bulletin.items[0], Item::Other(Span::new(0, 8)));
-        let Item::Photo(photo) = &bulletin.items[1] else {
-            panic!("photo second")
-        };
-        assert_eq!(
-            paragraph_text(text, &photo.caption[0]),
-            "图为志愿者在社区义诊。"
-        );
-        assert_eq!(
-            at(text, photo.credit.as_ref().unwrap().span),
-            "本报记者 白川 摄"
-        );
-    }
-
-    #[test]
-    fn caption_without_credit_starting_with_tu_wei() {
-        let text = "(苏念)\n\n\n\n图为新建成的口袋公园。\n";
-        let bulletin = segment(text);
-        assert_eq!(bulletin.items.len(), 2);
-        assert!(matches!(bulletin.items[0], Item::Other(_)));
-        let Item::Photo(photo) = &bulletin.items[1] else {
-            panic!("photo")
-        };
-        assert!(photo.credit.is_none());
-    }
-
-    #[test]
-    fn a_hash_alone_is_not_a_headline() {
-        let text = "##\n\n文字\n";
-        let bulletin = segment(text);
-        assert_eq!(
-            bulletin.items,
-            [Item::Other(Span::new(0, 2)), Item::Other(Span::new(4, 6))]
-        );
-    }
-
-    #[test]
-    fn empty_text_has_no_items() {
-        assert!(segment("").items.is_empty());
-        assert!(segment("\n\r\n  \u{3000}\n").items.is_empty());
-    }
-
-    #[test]
-    fn byline_only_first_paragraph_keeps_the_next_block_separate() {
-        let text = "## 题\n\n本报讯(记者 林晓舟)\n\n正文从这里开始。\n";
-        let article = articles(&segment(text))[0].clone();
-        assert_eq!(
-            at(text, article.byline.unwrap().span),
-            "本报讯(记者 林晓舟)"
-        );
-        assert_eq!(article.paragraphs.len(), 1);
-        assert_eq!(
-            paragraph_text(text, &article.paragraphs[0]),
-            "正文从这里开始。"
-        );
-    }
-}
+#[path = "segment_tests.rs"]
+mod tests;

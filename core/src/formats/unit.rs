@@ -170,6 +170,9 @@ fn for_each_element(item: &Item, mut each: impl FnMut(Pane, &[Span])) {
             if let Some(trailing) = &article.trailing_byline {
                 each(Pane::Byline, &[trailing.span]);
             }
+            for staff in &article.staff {
+                each(Pane::Byline, &[staff.span]);
+            }
         }
         Item::Photo(photo) => {
             for paragraph in &photo.caption {

@@ -1,17 +1,23 @@
-//! The context of a figure: what it measures (indicator), when (period), and a change stated
-//! with it (`同比增长27.9%`).
+//! The context of a figure: the approximation words around it (`约`, `左右`), what it measures
+//! (indicator), when (period), and a change stated with it (`同比增长27.9%`); and the text the
+//! figure scanners read ([`Text`]).
 //!
 //! A change figure that follows a figure in the same sentence, separated by at most a comma
 //! (`新增市场主体2.9万户,同比增长27.9%`), belongs to that figure's `change` and is not
 //! suggested on its own. A change figure with no figure before it (`商品房销售面积同比增长
 //! 109.5%`, `增速34.5%`) is itself the metric, with its `change` filled and the indicator read
 //! before the change phrase.
+//!
+//! Context is read in simplified script ([`Element::simple`]): on a traditional page the
+//! indicator, period and change phrase are given in simplified script, the change's figure as
+//! written.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use super::element::Element;
+use super::units::{ends_before, starts_with};
 use crate::annotation::{Change, Direction, Metric};
 use crate::text::Span;
 
@@ -24,6 +30,45 @@ pub struct Candidate {
     pub rule: &'static str,
     /// Value, number, upper, scale, unit, approx; context comes later.
     pub metric: Metric,
+}
+
+/// Words before a figure that make it approximate, longest first.
+const APPROX_BEFORE: &[&str] = &["超过", "大约", "将近", "约", "近", "超", "逾"];
+/// Words after a figure's unit that make it approximate.
+const APPROX_AFTER: &[&str] = &["左右", "上下"];
+/// What the scanner reads: the characters in simplified script (for every rule) and as written
+/// (for `value`), and which of them name something.
+pub struct Text<'a> {
+    /// The element's characters in simplified script.
+    pub chars: &'a [char],
+    /// The same characters as written.
+    pub written: &'a [char],
+    /// True inside `《…》` and short quotations.
+    pub names: Vec<bool>,
+}
+
+/// Adds approximation words before and after a figure found at `start..end`.
+pub fn with_approx(
+    chars: &[char],
+    start: usize,
+    end: usize,
+    mut metric: Metric,
+    rule: &'static str,
+) -> (Option<Candidate>, usize) {
+    let mut span = Span::new(start, end);
+    if let Some((word, from)) = APPROX_BEFORE
+        .iter()
+        .find_map(|w| ends_before(chars, start, w).map(|from| (*w, from)))
+    {
+        span.start = from;
+        metric.approx.get_or_insert_with(|| word.to_owned());
+    }
+    if let Some(word) = APPROX_AFTER.iter().find(|w| starts_with(chars, end, w)) {
+        span.end = end + word.chars().count();
+        metric.approx.get_or_insert_with(|| (*word).to_owned());
+    }
+    let candidate = Candidate { span, rule, metric };
+    (Some(candidate), span.end)
 }
 
 /// When, before a figure in the same sentence. Longer forms first.
@@ -123,7 +168,7 @@ const MAX_INDICATOR: usize = 20;
 
 /// Fills indicator, period and change, merging change figures into the figure they follow.
 pub fn finish(element: &Element, candidates: Vec<Candidate>) -> Vec<(Span, &'static str, Metric)> {
-    let chars = &element.chars;
+    let chars = element.simple_chars();
     let mut out: Vec<(Candidate, usize)> = Vec::new();
     for mut candidate in candidates {
         let mut indicator_end = candidate.span.start;
@@ -168,7 +213,7 @@ pub fn finish(element: &Element, candidates: Vec<Candidate>) -> Vec<(Span, &'sta
 /// The change phrase ending at `at`: where it starts, the phrase, and its direction.
 fn change_before(element: &Element, at: usize) -> Option<(usize, String, Direction)> {
     let from = at.saturating_sub(12);
-    let window = element.str(Span::new(from, at));
+    let window = element.simple_str(Span::new(from, at));
     let caps = CHANGE.as_ref()?.captures(window)?;
     let phrase = caps.name("phrase")?;
     let direction = Direction::of_phrase(caps.name("verb")?.as_str());
@@ -182,7 +227,7 @@ fn periods(element: &Element) -> Vec<(Span, String)> {
     let Some(re) = PERIOD.as_ref() else {
         return Vec::new();
     };
-    re.find_iter(&element.text)
+    re.find_iter(element.simple())
         .map(|m| {
             let span = Span::new(
                 element.char_at_byte(m.start()),
@@ -196,7 +241,7 @@ fn periods(element: &Element) -> Vec<(Span, String)> {
 /// The latest period named in the sentence before `at`. A semicolon does not end the
 /// sentence: `前三季度,A完成…;B完成…` gives both figures the period.
 fn period(element: &Element, periods: &[(Span, String)], at: usize) -> Option<String> {
-    let chars = &element.chars;
+    let chars = element.simple_chars();
     let from = at.saturating_sub(MAX_SENTENCE);
     let start = chars[from..at]
         .iter()

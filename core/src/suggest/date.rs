@@ -35,7 +35,7 @@ pub fn find(element: &Element) -> Vec<(Span, &'static str)> {
         return Vec::new();
     };
     let mut out = Vec::new();
-    let text = &element.text;
+    let text = element.simple();
     for whole in re.find_iter(text) {
         let before = text[..whole.start()].chars().next_back();
         if before

@@ -1,16 +1,25 @@
 //! The pieces of text the recognizers read: one per element of the page, a column-broken
 //! paragraph read whole, each character mapped back to its code point in the page.
 
+use std::borrow::Cow;
+
 use crate::bulletin::{Bulletin, Item, Paragraph};
+use crate::text::script::simplified;
 use crate::text::{Source, Span};
 
 /// The text of one element, with the page offset of each of its characters.
+///
+/// On a page in traditional script the recognizers read [`Element::simple`], the same text in
+/// simplified script at the same offsets, and take what they quote (a figure's `value`) from
+/// `text` and `chars`.
 #[derive(Clone, Debug, Default)]
 pub struct Element {
-    /// The text as read (parts of a paragraph concatenated).
+    /// The text as written (parts of a paragraph concatenated).
     pub text: String,
     /// The characters of `text`.
     pub chars: Vec<char>,
+    /// `text` and `chars` in simplified script, when that differs from `text`.
+    simplified: Option<(String, Vec<char>)>,
     /// Byte offset in `text` of each character, and `text.len()` at the end.
     bytes: Vec<usize>,
     /// Code point in the page of each character.
@@ -32,6 +41,34 @@ impl Element {
         }
         element.bytes.push(element.text.len());
         element
+    }
+
+    /// Reads the element in simplified script too ([`crate::text::script`]), for a page in
+    /// traditional script.
+    pub fn simplify(&mut self) {
+        if let Cow::Owned(simple) = simplified(&self.text) {
+            let chars = simple.chars().collect();
+            self.simplified = Some((simple, chars));
+        }
+    }
+
+    /// The text the recognizers read: `text` in simplified script.
+    pub fn simple(&self) -> &str {
+        self.simplified
+            .as_ref()
+            .map_or(&self.text, |(text, _)| text)
+    }
+
+    /// The characters of [`Element::simple`].
+    pub fn simple_chars(&self) -> &[char] {
+        self.simplified
+            .as_ref()
+            .map_or(&self.chars, |(_, chars)| chars)
+    }
+
+    /// The simplified text of characters `span`.
+    pub fn simple_str(&self, span: Span) -> &str {
+        self.simple().get(self.byte_range(span)).unwrap_or_default()
     }
 
     /// A free-standing text whose characters are at page offsets 0, 1, 2….
@@ -70,20 +107,42 @@ impl Element {
     }
 }
 
-/// Every element whose text is read, in page order. Bylines, trailing bylines and credits are
-/// left out (their names come from the segmenter), except a byline's dateline.
+/// Every element whose text is read, in page order. Bylines, trailing bylines, credits and
+/// staff lines are left out (their names come from the segmenter), except a byline's
+/// dateline. On a page in traditional script each is read in simplified script too.
 pub fn elements(source: &Source, bulletin: &Bulletin) -> Vec<Element> {
+    let traditional = is_traditional(source.text());
     bulletin
         .items
         .iter()
-        .flat_map(|item| item_elements(source, item))
+        .flat_map(|item| item_elements(source, item, traditional))
         .collect()
 }
 
-/// The elements of one item, in page order.
-pub fn item_elements(source: &Source, item: &Item) -> Vec<Element> {
+/// Characters of a page looked at to tell its script.
+const SCRIPT_SAMPLE: usize = 4096;
+
+/// True if the page is (at least partly) in traditional script: a character of its first
+/// stretch reads otherwise in simplified script. A simplified page read as traditional loses
+/// only time.
+pub fn is_traditional(text: &str) -> bool {
+    let end = text
+        .char_indices()
+        .nth(SCRIPT_SAMPLE)
+        .map_or(text.len(), |(at, _)| at);
+    matches!(simplified(&text[..end]), Cow::Owned(_))
+}
+
+/// The elements of one item, in page order; read in simplified script too if `traditional`.
+pub fn item_elements(source: &Source, item: &Item, traditional: bool) -> Vec<Element> {
     let mut out = Vec::new();
-    let mut push = |spans: &[Span]| out.push(Element::from_spans(source, spans));
+    let mut push = |spans: &[Span]| {
+        let mut element = Element::from_spans(source, spans);
+        if traditional {
+            element.simplify();
+        }
+        out.push(element);
+    };
     let paragraphs = |paragraphs: &[Paragraph], push: &mut dyn FnMut(&[Span])| {
         for paragraph in paragraphs {
             push(&paragraph.parts);

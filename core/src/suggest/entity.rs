@@ -4,16 +4,19 @@
 //! rules.
 //!
 //! Entity suggestions never overlap one another or a figure: where two rules claim the same
-//! characters, the stronger rule wins (the order of [`PRIORITY`]), then the longer span.
+//! characters, the stronger rule wins (the order of [`PRIORITY`]), then the longer span. On a
+//! page in traditional script the rules read its simplified form; names known on the page are
+//! found as written.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use super::element::Element;
-use super::{Suggestion, names};
+use super::{Suggestion, lexicon, names};
 use crate::bulletin::{Bulletin, Item, Person};
+use crate::text::script::simplified;
 use crate::text::{Source, Span};
 
 /// Rules from strongest to weakest.
@@ -29,12 +32,16 @@ const PRIORITY: &[&str] = &[
     "date.month",
     "date.day",
     "entity.title-name",
+    "entity.dotted-name",
     "entity.quoted-event",
     "entity.suffix-org",
     "entity.suffix-loc",
+    "entity.gazetteer",
     "entity.jieba-nt",
     "entity.jieba-ns",
     "entity.jieba-nr",
+    "entity.speaker",
+    "entity.place-stem",
 ];
 
 /// Endings of event names written in quotation marks (`“澄江美食节”`).
@@ -58,13 +65,34 @@ const EVENT_SUFFIXES: &[&str] = &[
 /// Longest title or event name, in characters.
 const MAX_TITLE: usize = 50;
 
-/// A person introduced by what they are: `村民郑有田说`, `负责人刘春阳表示`.
+/// What introduces a person: `村民郑有田说`, `负责人刘春阳表示`, `主教练许志明说`.
+const TITLES: &str = "村民|居民|市民|农民|游客|观众|患者|学生|家长|负责人|发言人|党员|书记|主任|副主任|局长|副局长|处长|科长|厅长|部长|省长|市长|县长|区长|镇长|乡长|村长|经理|站长|所长|队长|院长|校长|馆长|行长|会长|社长|董事长|总经理|理事长|秘书长|主席|副主席|委员|代表|议员|署长|司长|教授|研究员|院士|博士|老师|教师|医生|护士|志愿者|老人|大爷|大妈|阿姨|师傅|工人|演员|作家|画家|导演|选手|队员|球员|运动员|主攻手|主教练|教练|策展人|创始人|专家|律师|民警|法官|检察官";
+/// What a person so introduced does next.
+const AFTER_TITLE: &str = "说|表示|介绍|告诉|称|笑|满脸|一边|坦言|感慨|指出|认为|建议|强调|透露|回应|质询|解释|出席|带领|获得|夺得|拿下|率队|康复|近日|日前|也|还|在|等|和|对|正在|[：:]";
+
+/// A person introduced by what they are and followed by what they do.
 static TITLE_NAME: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(&format!(
-        "(?:村民|居民|市民|农民|负责人|党员|书记|主任|局长|经理|站长|所长|队长|院长|校长|老师|教师|医生|护士|志愿者|老人|大爷|大妈|阿姨|师傅|工人|社长|董事长|总经理|理事长)(?P<name>[{}]\\p{{Han}}{{1,2}}?)(?:说|表示|介绍|告诉|称|笑|满脸|一边|坦言|感慨|指出|对|正在|[：:])",
+        "(?:{TITLES})(?P<name>[{}]\\p{{Han}}{{1,2}}?)(?:{AFTER_TITLE})",
         names::SURNAMES
     ))
     .ok()
+});
+
+/// A person who speaks at the start of a clause: `，王海荣说`.
+static SPEAKER: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(&format!(
+        "(?:^|[，,。；;：:“”、\\s])(?P<name>[{}]\\p{{Han}}{{1,2}}?)(?:说|表示|介绍|指出|认为|告诉记者)",
+        names::SURNAMES
+    ))
+    .ok()
+});
+
+/// A name joined by `·`, written with the characters of transliterated names: `基普乔格·莫伊`,
+/// `买买提·艾力`.
+static DOTTED_NAME: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    let t = lexicon::TRANSLITERATION;
+    Regex::new(&format!("[{t}]{{2,6}}(?:[·•‧・][{t}]{{1,6}})+")).ok()
 });
 
 /// Entity and date suggestions for the page. `dates` come from the figure scanner; `taken`
@@ -83,13 +111,13 @@ pub fn find(
     for person in &people {
         candidates.push(entity("PER", person.name, "entity.byline"));
         let name = source.slice(person.name);
-        if name.chars().count() >= 2 {
+        if spreads(name) {
             known.insert(name.to_owned(), ("PER", "entity.byline-name"));
         }
     }
     for &(label, quote) in accepted {
         if let Some(label) = entity_label(label)
-            && !quote.trim().is_empty()
+            && spreads(quote)
         {
             known.insert(quote.to_owned(), (label, "entity.accepted"));
         }
@@ -111,22 +139,56 @@ pub fn find(
         for (label, inner, rule) in quoted(element) {
             add(label, inner, rule);
         }
-        if let Some(re) = TITLE_NAME.as_ref() {
-            for caps in re.captures_iter(&element.text) {
-                if let Some(name) = caps.name("name") {
-                    add(
-                        "PER",
-                        char_span(element, name.start(), name.end()),
-                        "entity.title-name",
-                    );
+        for (re, rule) in [
+            (&TITLE_NAME, "entity.title-name"),
+            (&SPEAKER, "entity.speaker"),
+            (&DOTTED_NAME, "entity.dotted-name"),
+        ] {
+            let Some(re) = re.as_ref() else { continue };
+            for caps in re.captures_iter(element.simple()) {
+                let Some(name) = caps.name("name").or_else(|| caps.get(0)) else {
+                    continue;
+                };
+                if rule == "entity.speaker" && !names::could_be_name(name.as_str()) {
+                    continue;
                 }
+                add("PER", char_span(element, name.start(), name.end()), rule);
             }
         }
-        for (label, span, rule) in names::find(&element.text) {
+        for (label, span, rule) in names::find(element.simple()) {
             add(label, span, rule);
         }
     }
+    keep_named_stems(source, &mut candidates);
     resolve(candidates, taken)
+}
+
+/// Keeps a dictionary place word standing alone ([`names::STEM_RULE`]) only where the page
+/// names the same place with a suffix: `南岭` beside `南岭市`.
+fn keep_named_stems(source: &Source, candidates: &mut Vec<Suggestion>) {
+    let stems: HashSet<String> = candidates
+        .iter()
+        .filter(|c| c.label == "LOC" && c.rule != names::STEM_RULE)
+        .filter_map(|c| {
+            let text = simplified(source.slice(c.span)).into_owned();
+            let suffix = lexicon::PLACE_SUFFIXES
+                .iter()
+                .filter(|suffix| text.ends_with(**suffix) && text.len() > suffix.len())
+                .max_by_key(|suffix| suffix.len())?;
+            Some(text[..text.len() - suffix.len()].to_owned())
+        })
+        .collect();
+    candidates.retain(|c| {
+        c.rule != names::STEM_RULE || stems.contains(simplified(source.slice(c.span)).as_ref())
+    });
+}
+
+/// True if a name known on the page (from a byline, or accepted) is suggested at its other
+/// occurrences: two characters or more, and not a common word. A stray `在` accepted by
+/// mistake, or a byline name that is also a word (`方可`), stays where it was tagged.
+fn spreads(name: &str) -> bool {
+    let name = name.trim();
+    name.chars().count() >= 2 && !names::is_common_word(name)
 }
 
 fn entity(label: &'static str, span: Span, rule: &'static str) -> Suggestion {
@@ -185,7 +247,7 @@ fn char_span(element: &Element, start: usize, end: usize) -> Span {
 
 /// Titles in `《…》` (WORK) and event names in `“…”` (EVENT): the text inside the brackets.
 fn quoted(element: &Element) -> Vec<(&'static str, Span, &'static str)> {
-    let chars = &element.chars;
+    let chars = element.simple_chars();
     let mut out = Vec::new();
     let mut k = 0;
     while k < chars.len() {
@@ -208,7 +270,7 @@ fn quoted(element: &Element) -> Vec<(&'static str, Span, &'static str)> {
             continue;
         };
         let inner = Span::new(k + 1, end);
-        let text = element.str(inner);
+        let text = element.simple_str(inner);
         if close == '》' {
             out.push(("WORK", inner, "entity.work-title"));
         } else if EVENT_SUFFIXES.iter().any(|s| text.ends_with(s))

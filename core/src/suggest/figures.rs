@@ -9,11 +9,12 @@
 //! names something (`“管城36条”`, `“13710”平台`). Context — indicator, period, change — is
 //! [`super::context`]'s.
 
-use super::context::{self, Candidate};
+use super::context::{self, Candidate, Text, with_approx};
 use super::date;
 use super::element::Element;
 use super::number::{self, Quantity, Script};
-use super::units::{self, ends_before, starts_with};
+use super::shares;
+use super::units::{self, Family, ends_before, starts_with};
 use crate::annotation::Metric;
 use crate::text::Span;
 
@@ -26,10 +27,6 @@ pub struct Found {
     pub dates: Vec<(Span, &'static str)>,
 }
 
-/// Words before a figure that make it approximate, longest first.
-const APPROX_BEFORE: &[&str] = &["超过", "大约", "将近", "约", "近", "超", "逾"];
-/// Words after a figure's unit that make it approximate.
-const APPROX_AFTER: &[&str] = &["左右", "上下"];
 /// Signs between the two ends of a range.
 const RANGE_SIGNS: &[char] = &['-', '－', '—', '–', '~', '～', '至', '到'];
 /// Words after which digits are a telephone number or a code.
@@ -40,12 +37,16 @@ const MAX_NAME_QUOTE: usize = 30;
 
 /// Finds figures and dates in an element.
 pub fn find(element: &Element) -> Found {
-    let chars = &element.chars;
-    let names = name_mask(chars);
+    let chars = element.simple_chars();
+    let text = Text {
+        chars,
+        written: &element.chars,
+        names: name_mask(chars),
+    };
     let mut candidates = Vec::new();
     let mut at = 0;
     while at < chars.len() {
-        let (candidate, next) = candidate_at(chars, &names, at);
+        let (candidate, next) = candidate_at(&text, at);
         candidates.extend(candidate);
         at = next.max(at + 1);
     }
@@ -56,22 +57,27 @@ pub fn find(element: &Element) -> Found {
 }
 
 /// The figure starting at `at`, if any, and where to look next.
-fn candidate_at(chars: &[char], names: &[bool], at: usize) -> (Option<Candidate>, usize) {
-    if names.get(at).copied().unwrap_or(false) {
+fn candidate_at(text: &Text, at: usize) -> (Option<Candidate>, usize) {
+    let chars = text.chars;
+    if text.names.get(at).copied().unwrap_or(false) {
         return (None, at + 1);
     }
-    if let Some(percent) = percent_at(chars, at) {
-        return percent;
+    if let Some(share) = shares::prefixed_at(text, at) {
+        return share;
     }
-    if !number::starts_numeral(chars[at]) {
+    let negative = is_negative_sign(chars, at);
+    let start = at + usize::from(negative);
+    if !number::starts_at(chars, start) {
         return (None, at + 1);
     }
-    let Some(q) = number::quantity(chars, at) else {
+    let Some(q) = number::quantity(chars, start) else {
         return (None, at + 1);
     };
-    let skip = (None, q.end);
     if is_excluded(chars, &q) {
-        return skip;
+        return (None, q.end);
+    }
+    if let Some(share) = shares::after(text, at, &q) {
+        return share;
     }
     let mut k = q.end;
     let mut approx = q.approx.map(str::to_owned);
@@ -82,113 +88,189 @@ fn candidate_at(chars: &[char], names: &[bool], at: usize) -> (Option<Candidate>
         approx = chars.get(k).map(char::to_string);
         k += 1;
     }
-    let mut unit = units::unit_at(chars, k);
-    k += unit.map_or(0, |(_, _, len)| len);
-    let mut value: String = chars[at..q.value_end].iter().collect();
-    let mut number = q.number;
-    let mut scale = q.scale;
-    let mut upper = None;
-    if let Some(&sign) = chars.get(k).filter(|c| RANGE_SIGNS.contains(c))
-        && let Some(high) = number::quantity(chars, k + 1)
-        && high.first.script == q.first.script
-    {
-        let after = high.end;
-        let year = high.first.plain_integer && high.first.digits == 4;
-        let date = match chars.get(after) {
-            Some('月' | '日' | '号') => true,
-            Some('年') => year,
-            _ => false,
-        };
-        if unit.is_none() && date {
-            return (None, after + 1);
-        }
-        let high_unit = units::unit_at(chars, after);
-        let same_unit = match (unit, high_unit) {
-            (None, Some(_)) => true,
-            (Some((a, ..)), Some((b, ..))) => a == b,
-            (None, None) => high.scale > 1,
-            (Some(_), None) => false,
-        };
-        if !same_unit {
-            if unit.is_none() {
-                return (None, after);
-            }
+    let mut figure = Figure {
+        value: text.written[at..q.value_end].iter().collect(),
+        number: if negative { -q.number } else { q.number },
+        upper: None,
+        scale: q.scale,
+        unit: None,
+    };
+    if let Some((half_unit, end)) = half_before_unit(chars, k, &q) {
+        figure.number += 0.5;
+        figure.unit = Some(half_unit);
+        k = end;
+        figure.value = text.written[at..k].iter().collect();
+    } else {
+        figure.unit = units::unit_at(chars, k);
+        k += figure.unit.map_or(0, |(_, _, len)| len);
+        if let Some((extra, end)) = compound_after(chars, k, &figure, &q) {
+            figure.number += extra;
+            k = end;
+            figure.value = text.written[at..k].iter().collect();
         } else {
-            if q.first.script == Script::Arabic
-                && q.first.plain_integer
-                && high.first.plain_integer
-                && high_unit.is_none()
-                && q.first.digits + high.first.digits >= 7
-            {
-                return (None, after);
+            match range_after(text, k, &q, &mut figure) {
+                Range::Not => {}
+                Range::Read(end) => k = end,
+                Range::NoFigure(next) => return (None, next),
             }
-            if q.scale == 1 && high.scale > 1 {
-                number *= high.scale as f64;
-                scale = high.scale;
-            }
-            upper = Some(high.number);
-            value.push(sign);
-            value.extend(&chars[high.start..high.value_end]);
-            if high_unit.is_some() {
-                unit = high_unit;
-            }
-            k = after + high_unit.map_or(0, |(_, _, len)| len);
         }
     }
-    let (unit_name, rule) = match unit {
+    if figure.unit.is_some_and(|(name, ..)| name == "元") && starts_with(chars, k, "人民币") {
+        k += "人民币".chars().count();
+    }
+    let (unit_name, rule) = match figure.unit {
         Some((name, family, _)) => (Some(name.to_owned()), family.rule()),
-        None if scale > 1 => (None, "metric.scale"),
+        None if figure.scale > 1 => (None, "metric.scale"),
         None => return (None, k),
     };
     let metric = Metric {
-        value,
-        number: Some(number).filter(|n| n.is_finite()),
-        upper: upper.filter(|n| n.is_finite()),
-        scale,
+        value: figure.value,
+        number: Some(figure.number).filter(|n| n.is_finite()),
+        upper: figure.upper.filter(|n| n.is_finite()),
+        scale: figure.scale,
         unit: unit_name,
         approx,
         ..Metric::default()
     };
-    finish(chars, at, k, metric, rule)
+    with_approx(chars, at, k, metric, rule)
 }
 
-/// A percentage written out, `百分之三十`, at `at`.
-fn percent_at(chars: &[char], at: usize) -> Option<(Option<Candidate>, usize)> {
-    if !starts_with(chars, at, "百分之") {
+/// A figure while it is read.
+struct Figure {
+    value: String,
+    number: f64,
+    upper: Option<f64>,
+    scale: u64,
+    unit: Option<(&'static str, Family, usize)>,
+}
+
+/// True if `at` holds a minus sign or `负` before a numeral, not after one (which is a range)
+/// nor after a letter (`G-15`).
+fn is_negative_sign(chars: &[char], at: usize) -> bool {
+    let sign = matches!(chars.get(at), Some('负' | '-' | '−' | '－'));
+    let joined = at
+        .checked_sub(1)
+        .and_then(|k| chars.get(k))
+        .is_some_and(|&c| {
+            c.is_ascii_alphanumeric() || number::starts_numeral(c) || matches!(c, '.' | '%' | '％')
+        });
+    sign && !joined && number::starts_at(chars, at + 1)
+}
+
+/// `一个半小时`: `个半` and a unit after the numeral; the unit and where it ends.
+fn half_before_unit(
+    chars: &[char],
+    k: usize,
+    q: &Quantity,
+) -> Option<((&'static str, Family, usize), usize)> {
+    if q.scale != 1 || !starts_with(chars, k, "个半") {
         return None;
     }
-    let numeral = number::numeral(chars, at + 3)?;
-    let metric = Metric {
-        value: chars[at..numeral.end].iter().collect(),
-        number: Some(numeral.value),
-        unit: Some("%".to_owned()),
-        ..Metric::default()
-    };
-    Some(finish(chars, at, numeral.end, metric, "metric.percent"))
+    let unit = units::unit_at(chars, k + 2)?;
+    Some((unit, k + 2 + unit.2))
 }
 
-/// Adds approximation words before and after a figure found at `start..end`.
-fn finish(
-    chars: &[char],
-    start: usize,
-    end: usize,
-    mut metric: Metric,
-    rule: &'static str,
-) -> (Option<Candidate>, usize) {
-    let mut span = Span::new(start, end);
-    if let Some((word, from)) = APPROX_BEFORE
-        .iter()
-        .find_map(|w| ends_before(chars, start, w).map(|from| (*w, from)))
+/// A smaller part written after the unit: `两斤半`, `三米半` (a half), `八元五角`, `3元2角5分`
+/// (角 and 分 of a 元), `2小时08分` (minutes of an hour), `8米12`, `10秒05` (the decimals of
+/// a record). What it adds and where it ends.
+fn compound_after(chars: &[char], k: usize, figure: &Figure, q: &Quantity) -> Option<(f64, usize)> {
+    let (unit, ..) = figure.unit?;
+    if q.scale != 1 || q.approx.is_some() {
+        return None;
+    }
+    if chars.get(k) == Some(&'半') && units::unit_at(chars, k + 1).is_none() {
+        return Some((0.5, k + 1));
+    }
+    let part = number::arabic(chars, k).filter(|n| n.plain_integer);
+    match unit {
+        "小时" => {
+            let minutes = part.filter(|n| chars.get(n.end) == Some(&'分'))?;
+            return Some((minutes.value / 60.0, minutes.end + 1));
+        }
+        "米" | "秒" => {
+            let decimals = part.filter(|n| {
+                (1..=2).contains(&n.digits) && units::unit_at(chars, n.end).is_none()
+            })?;
+            let places = i32::try_from(decimals.digits).unwrap_or(2);
+            return Some((decimals.value / 10_f64.powi(places), decimals.end));
+        }
+        "元" => {}
+        _ => return None,
+    }
+    let jiao = number::numeral(chars, k).filter(|n| chars.get(n.end) == Some(&'角'))?;
+    let mut extra = jiao.value / 10.0;
+    let mut end = jiao.end + 1;
+    if let Some(fen) = number::numeral(chars, end).filter(|n| chars.get(n.end) == Some(&'分')) {
+        extra += fen.value / 100.0;
+        end = fen.end + 1;
+    }
+    Some((extra, end))
+}
+
+/// What follows a figure's unit: nothing of note, the other end of a range (read into
+/// `figure`; where it ends), or a date range that is no figure (where to look next).
+enum Range {
+    Not,
+    Read(usize),
+    NoFigure(usize),
+}
+
+/// Reads `3至5年`, `15%～30%`, `3-5万元` after the low end `q`, whose unit (if any) ends at
+/// `k`.
+fn range_after(text: &Text, k: usize, q: &Quantity, figure: &mut Figure) -> Range {
+    let chars = text.chars;
+    if !chars.get(k).is_some_and(|c| RANGE_SIGNS.contains(c)) {
+        return Range::Not;
+    }
+    let Some(high) = number::quantity(chars, k + 1).filter(|h| h.first.script == q.first.script)
+    else {
+        return Range::Not;
+    };
+    let after = high.end;
+    let year = high.first.plain_integer && high.first.digits == 4;
+    let date = match chars.get(after) {
+        Some('月' | '日' | '号') => true,
+        Some('年') => year,
+        _ => false,
+    };
+    if figure.unit.is_none() && date {
+        return Range::NoFigure(after + 1);
+    }
+    let high_unit = units::unit_at(chars, after);
+    let same_unit = match (figure.unit, high_unit) {
+        (None, Some(_)) => true,
+        (Some((a, ..)), Some((b, ..))) => a == b,
+        (None, None) => high.scale > 1,
+        (Some(_), None) => false,
+    };
+    if !same_unit {
+        return if figure.unit.is_none() {
+            Range::NoFigure(after)
+        } else {
+            Range::Not
+        };
+    }
+    if q.first.script == Script::Arabic
+        && q.first.plain_integer
+        && high.first.plain_integer
+        && high_unit.is_none()
+        && q.first.digits + high.first.digits >= 7
     {
-        span.start = from;
-        metric.approx.get_or_insert_with(|| word.to_owned());
+        return Range::NoFigure(after);
     }
-    if let Some(word) = APPROX_AFTER.iter().find(|w| starts_with(chars, end, w)) {
-        span.end = end + word.chars().count();
-        metric.approx.get_or_insert_with(|| (*word).to_owned());
+    if q.scale == 1 && high.scale > 1 {
+        figure.number *= high.scale as f64;
+        figure.scale = high.scale;
     }
-    let candidate = Candidate { span, rule, metric };
-    (Some(candidate), span.end)
+    figure.upper = Some(high.number);
+    figure.value.push(text.written[k]);
+    figure
+        .value
+        .extend(&text.written[high.start..high.value_end]);
+    if high_unit.is_some() {
+        figure.unit = high_unit;
+    }
+    Range::Read(after + high_unit.map_or(0, |(_, _, len)| len))
 }
 
 /// Numbers that are not figures: ordinals, codes, hotlines, dates, clock times, a lone `一`.
@@ -196,9 +278,12 @@ fn is_excluded(chars: &[char], q: &Quantity) -> bool {
     let first = q.first;
     let prev = first.start.checked_sub(1).and_then(|k| chars.get(k));
     let after = chars.get(first.end);
+    // A unit of two or more characters right after the numeral (`3000日元`, `2TB`) is read as
+    // one, whatever its first character says alone (`日`, a letter).
+    let long_unit = units::unit_at(chars, first.end).is_some_and(|(_, _, len)| len > 1);
     if prev == Some(&'第')
         || prev.is_some_and(|c| c.is_ascii_alphanumeric() || *c == '.')
-        || after.is_some_and(char::is_ascii_alphabetic)
+        || (after.is_some_and(char::is_ascii_alphabetic) && !long_unit)
         || CODE_BEFORE
             .iter()
             .any(|w| ends_before(chars, first.start, w).is_some())
@@ -211,11 +296,20 @@ fn is_excluded(chars: &[char], q: &Quantity) -> bool {
     if q.scale > 1 {
         return false;
     }
-    if first.script == Script::Chinese && first.digits == 1 && chars[first.start] == '一' {
+    let lone_yi = first.script == Script::Chinese
+        && first.end == first.start + 1
+        && chars[first.start] == '一'
+        && !starts_with(chars, first.end, "个半");
+    if lone_yi {
         return true;
     }
+    if long_unit {
+        return false;
+    }
     match after {
-        Some('月' | '日' | '号' | '点' | '时') => true,
+        // 18500点 is an index, 8点 a clock time.
+        Some('点') => q.number <= 24.0,
+        Some('月' | '日' | '号' | '时') => true,
         Some('年') => first.plain_integer && first.digits == 4,
         Some(':' | '：') => {
             (1..=2).all(|n| {

@@ -320,3 +320,127 @@ fn quoted_speech_keeps_its_figures() {
     let text = "“今年我家的大棚收了两茬,纯收入有6万多元。”";
     assert_eq!(quotes(text), ["6万多元"]);
 }
+
+/// `(value, number, unit)` of the one figure quoted `quote`.
+fn read(text: &str, quote: &str) -> (String, Option<f64>, Option<String>) {
+    let m = figure(text, quote).1;
+    (m.value, m.number, m.unit)
+}
+
+fn expect(value: &str, number: f64, unit: &str) -> (String, Option<f64>, Option<String>) {
+    (value.to_owned(), Some(number), Some(unit.to_owned()))
+}
+
+#[test]
+fn negative_values() {
+    let text = "出口增速为负2.6%,利润同比增长-15.4%,气温降至－3℃,增速由正转负。";
+    assert_eq!(read(text, "负2.6%"), expect("负2.6", -2.6, "%"));
+    assert_eq!(read(text, "-15.4%"), expect("-15.4", -15.4, "%"));
+    assert_eq!(read(text, "－3℃"), expect("－3", -3.0, "℃"));
+    let change = figure(text, "负2.6%").1.change.unwrap();
+    assert_eq!(
+        (change.phrase.as_str(), change.figure.as_str()),
+        ("增速", "负2.6%")
+    );
+    let m = figure("利润同比下降为负5.1%。", "负5.1%").1;
+    assert_eq!(m.change.map(|c| c.figure).as_deref(), Some("负5.1%"));
+    assert_eq!(quotes("负责人说,负债率高,G-15国道,3-5个"), ["3-5个"]);
+}
+
+#[test]
+fn shares_of_a_whole_are_percentages() {
+    let text = "七成居民满意,商品打八折,会员七五折,门票8.5折,千分之三的误差,五分之一的土地,三分之二以上,万分之五,超过两成。";
+    assert_eq!(read(text, "七成"), expect("七成", 70.0, "%"));
+    assert_eq!(read(text, "八折"), expect("八折", 80.0, "%"));
+    assert_eq!(read(text, "七五折"), expect("七五折", 75.0, "%"));
+    assert_eq!(read(text, "8.5折"), expect("8.5折", 85.0, "%"));
+    assert_eq!(read(text, "千分之三"), expect("千分之三", 0.3, "%"));
+    assert_eq!(read(text, "五分之一"), expect("五分之一", 20.0, "%"));
+    assert_eq!(read(text, "万分之五"), expect("万分之五", 0.05, "%"));
+    let (value, number, _) = read(text, "三分之二");
+    assert_eq!(
+        (value.as_str(), number.map(|n| (n * 100.0).round())),
+        ("三分之二", Some(6667.0))
+    );
+    let (rule, m) = figure(text, "超过两成");
+    assert_eq!(
+        (rule, m.number, m.approx.as_deref()),
+        ("metric.percent", Some(20.0), Some("超过"))
+    );
+    assert!(quotes("三五成群,一成不变,两成员,价格折合人民币,三折叠伞").is_empty());
+}
+
+#[test]
+fn chinese_decimals() {
+    let text = "增长三十二点五亿元,提高一点二个百分点,占比零点五%,八点开会。";
+    assert_eq!(read(text, "三十二点五亿元").1, Some(3_250_000_000.0));
+    assert_eq!(read(text, "三十二点五亿元").0, "三十二点五");
+    assert_eq!(
+        read(text, "一点二个百分点"),
+        expect("一点二", 1.2, "个百分点")
+    );
+    assert_eq!(read(text, "零点五%"), expect("零点五", 0.5, "%"));
+    assert_eq!(quotes(text).len(), 3, "八点 is a clock time");
+}
+
+#[test]
+fn compound_amounts() {
+    let text = "买了两斤半苹果,走了三米半,花了八元五角,又花3元2角5分,用时一个半小时,2.5万元人民币,3亿元人民币。";
+    assert_eq!(read(text, "两斤半"), expect("两斤半", 2.5, "斤"));
+    assert_eq!(read(text, "三米半"), expect("三米半", 3.5, "米"));
+    assert_eq!(read(text, "八元五角"), expect("八元五角", 8.5, "元"));
+    assert_eq!(read(text, "3元2角5分"), expect("3元2角5分", 3.25, "元"));
+    assert_eq!(read(text, "一个半小时"), expect("一个半小时", 1.5, "小时"));
+    let m = figure(text, "3亿元人民币").1;
+    assert_eq!(
+        value(&m),
+        ("3", Some(300_000_000.0), Metric::YI, Some("元"))
+    );
+    assert_eq!(figure(text, "2.5万元人民币").1.number, Some(25_000.0));
+}
+
+#[test]
+fn currencies_and_more_units() {
+    let text = "售价20英镑,合3000日元,或150港币,1.5美分,50韩元,重3毫克,2克拉,5盎司,长3英里,10海里,8纳米,储存2TB,下载500GB,带宽100Mbps,容量2升,用水500毫升,10kg,5km,装机2兆瓦,5G基站。";
+    let units: Vec<String> = figures(text).into_iter().filter_map(|f| f.3.unit).collect();
+    assert_eq!(
+        units,
+        [
+            "英镑", "日元", "港币", "美分", "韩元", "毫克", "克拉", "盎司", "英里", "海里", "纳米",
+            "TB", "GB", "Mbps", "升", "毫升", "kg", "km", "兆瓦"
+        ]
+    );
+    assert_eq!(figure(text, "20英镑").0, "metric.money");
+    assert_eq!(figure(text, "500GB").0, "metric.measure");
+}
+
+#[test]
+fn traditional_forms() {
+    let text = "全年增長3.5億元,新增2萬個崗位,提高一點二個百分點,利潤下降為負2.6%,七成市民滿意,三十二點五萬噸。";
+    let mut element = Element::from_text(text);
+    element.simplify();
+    let found: Vec<(String, Metric)> = find(&element)
+        .metrics
+        .into_iter()
+        .map(|(span, _, metric)| (element.str(span).to_owned(), metric))
+        .collect();
+    let summary: Vec<(&str, &str, Option<f64>, Option<&str>)> = found
+        .iter()
+        .map(|(q, m)| (q.as_str(), m.value.as_str(), m.number, m.unit.as_deref()))
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            ("3.5億元", "3.5", Some(350_000_000.0), Some("元")),
+            ("2萬個", "2", Some(20_000.0), Some("个")),
+            ("一點二個百分點", "一點二", Some(1.2), Some("个百分点")),
+            ("負2.6%", "負2.6", Some(-2.6), Some("%")),
+            ("七成", "七成", Some(70.0), Some("%")),
+            ("三十二點五萬噸", "三十二點五", Some(325_000.0), Some("吨")),
+        ]
+    );
+    assert_eq!(
+        found[0].1.change.as_ref().map(|c| c.phrase.as_str()),
+        Some("增长")
+    );
+}

@@ -16,8 +16,10 @@ mod element;
 mod entity;
 mod figures;
 mod fresh;
+mod lexicon;
 mod names;
 mod number;
+mod shares;
 mod units;
 
 use crate::annotation::Metric;
@@ -116,6 +118,7 @@ pub fn suggest(
 /// of the span's text alone when that is one whole figure; else the text as the value, with
 /// `number` if it is a decimal figure.
 pub fn metric_at(source: &Source, bulletin: &Bulletin, span: Span) -> Metric {
+    let traditional = element::is_traditional(source.text());
     let in_context = bulletin
         .items
         .iter()
@@ -123,7 +126,7 @@ pub fn metric_at(source: &Source, bulletin: &Bulletin, span: Span) -> Metric {
             let extent = item.extent();
             extent.start <= span.start && span.start < extent.end
         })
-        .flat_map(|item| element::item_elements(source, item))
+        .flat_map(|item| element::item_elements(source, item, traditional))
         .find_map(|element| {
             figures::find(&element)
                 .metrics
@@ -134,7 +137,8 @@ pub fn metric_at(source: &Source, bulletin: &Bulletin, span: Span) -> Metric {
     if let Some(metric) = in_context {
         return metric;
     }
-    let alone = element::Element::from_spans(source, &[span]);
+    let mut alone = element::Element::from_spans(source, &[span]);
+    alone.simplify();
     let whole = Span::new(0, alone.chars.len());
     if let Some((_, _, metric)) = figures::find(&alone)
         .metrics
@@ -153,3 +157,7 @@ pub fn metric_at(source: &Source, bulletin: &Bulletin, span: Span) -> Metric {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+#[path = "measure_tests.rs"]
+mod measure_tests;

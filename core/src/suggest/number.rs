@@ -1,6 +1,7 @@
 //! Reading numerals as written in Chinese news: Arabic (half- and full-width, decimals,
-//! thousands separators), Chinese (三千五百, 一百零八, 二〇二三), and either followed by a
-//! scale word (万, 亿, 万亿), including compounds such as `1亿2000万`.
+//! thousands separators), Chinese (三千五百, 一百零八, 二〇二三, 三十二点五), and either
+//! followed by a scale word (万, 亿, 万亿), including compounds such as `1亿2000万`. The
+//! characters are read in simplified script (億 is 亿, 點 is 点).
 //!
 //! Everything works on a slice of characters and returns character indices; nothing here
 //! decides whether a numeral is a metric (see [`super::figures`]).
@@ -90,6 +91,30 @@ pub fn starts_numeral(c: char) -> bool {
     arabic_digit(c).is_some() || (chinese_digit(c).is_some() && c != '零') || c == '十'
 }
 
+/// True if a numeral starts at `at`: as [`starts_numeral`], or `零点…` (0.5 as `零点五`).
+pub fn starts_at(chars: &[char], at: usize) -> bool {
+    chars.get(at).is_some_and(|&c| {
+        starts_numeral(c) || (c == '零' && chinese_decimals(chars, at + 1).is_some())
+    })
+}
+
+/// The decimals of a Chinese numeral at `at`: `点` and digits (`点五`, `点零五`). Their value
+/// and where they end.
+fn chinese_decimals(chars: &[char], at: usize) -> Option<(f64, usize)> {
+    if chars.get(at) != Some(&'点') {
+        return None;
+    }
+    let mut k = at + 1;
+    let mut value = 0.0;
+    let mut factor = 0.1;
+    while let Some(d) = chars.get(k).and_then(|&c| chinese_digit(c)) {
+        value += f64::from(d) * factor;
+        factor /= 10.0;
+        k += 1;
+    }
+    (k > at + 1).then_some((value, k))
+}
+
 /// Reads an Arabic numeral at `at`: digits, `1,234` separators, one decimal point.
 pub fn arabic(chars: &[char], at: usize) -> Option<Numeral> {
     let mut k = at;
@@ -138,8 +163,9 @@ pub fn arabic(chars: &[char], at: usize) -> Option<Numeral> {
     })
 }
 
-/// Reads a Chinese numeral at `at` without 万/亿: `三千五百`, `一百零八`, `十二`, or
-/// positional digits `二〇二三`.
+/// Reads a Chinese numeral at `at` without 万/亿: `三千五百`, `一百零八`, `十二`, positional
+/// digits `二〇二三`, and decimals `三十二点五`, `零点五` (`点` followed by digits; a clock
+/// time `八点` has none).
 pub fn chinese(chars: &[char], at: usize) -> Option<Numeral> {
     let mut k = at;
     while k < chars.len() && (chinese_digit(chars[k]).is_some() || chinese_unit(chars[k]).is_some())
@@ -147,7 +173,8 @@ pub fn chinese(chars: &[char], at: usize) -> Option<Numeral> {
         k += 1;
     }
     let run = chars.get(at..k)?;
-    if run.is_empty() || run[0] == '零' {
+    let decimals = chinese_decimals(chars, k);
+    if run.is_empty() || (run[0] == '零' && (run.len() > 1 || decimals.is_none())) {
         return None;
     }
     let positional = run.len() >= 2 && run.iter().all(|&c| chinese_digit(c).is_some());
@@ -168,12 +195,13 @@ pub fn chinese(chars: &[char], at: usize) -> Option<Numeral> {
         }
         total + f64::from(current.unwrap_or(0))
     };
+    let (fraction, end) = decimals.unwrap_or((0.0, k));
     Some(Numeral {
         start: at,
-        end: k,
-        value,
+        end,
+        value: value + fraction,
         script: Script::Chinese,
-        plain_integer: positional,
+        plain_integer: positional && decimals.is_none(),
         digits: run.len(),
     })
 }
@@ -299,6 +327,15 @@ mod tests {
         assert_eq!(v("二〇二三"), 2023.0);
         assert_eq!(v("三十"), 30.0);
         assert!(chinese(&chars("零"), 0).is_none());
+        assert_eq!(v("三十二点五"), 32.5);
+        assert_eq!(v("一点二"), 1.2);
+        assert_eq!(v("零点零五"), 0.05);
+        assert_eq!(
+            chinese(&chars("八点开始"), 0).unwrap().end,
+            1,
+            "a clock time"
+        );
+        assert!(!chinese(&chars("三点五"), 0).unwrap().plain_integer);
     }
 
     #[test]

@@ -133,6 +133,69 @@ fn accepted_entities_are_suggested_again() {
 }
 
 #[test]
+fn stray_characters_and_common_words_do_not_spread() {
+    let accepted = [
+        ("LOC", "在"),
+        ("ORG", "社区"),
+        ("LOC", " "),
+        ("PER", "方可"),
+        ("ORG", "合唱团"),
+    ];
+    let page = format!("{PAGE}\n在社区在郑州在合唱团,方可。\n");
+    let (source, suggestions) = run(&page, &accepted, Options::default());
+    let spread: Vec<String> = listed(&source, &suggestions)
+        .into_iter()
+        .filter(|(_, _, rule)| *rule == "entity.accepted" || *rule == "entity.byline-name")
+        .map(|(_, text, _)| text)
+        .collect();
+    // 合唱团 is a word jieba knows, but not as a name; 方可 (a byline name) is a word too.
+    assert_eq!(spread, ["林晓舟"]);
+    let (source, suggestions) = run(&page, &[("LOC", "郑州")], Options::default());
+    let spread = listed(&source, &suggestions)
+        .into_iter()
+        .filter(|(_, text, rule)| *rule == "entity.accepted" && text == "郑州")
+        .count();
+    assert_eq!(spread, 1, "a name in the dictionary (ns) still spreads");
+}
+
+#[test]
+fn people_by_title_speech_and_dots_and_places_by_their_stem() {
+    let page = "## 题\n\n发言人毛宁远表示，合作顺利。委员张振华在会上发言，王海荣说，来自肯尼亚的基普乔格·莫伊夺冠，高兴地说。\n\n南岭市今年发展很快，来南岭的人多了，南岭山区也一样。\n";
+    let (source, suggestions) = run(page, &[], Options::default());
+    let list = listed(&source, &suggestions);
+    assert!(has(&list, "PER", "毛宁远", "entity.title-name"), "{list:?}");
+    assert!(has(&list, "PER", "张振华", "entity.title-name"), "{list:?}");
+    assert!(
+        list.iter().any(|(l, t, _)| *l == "PER" && t == "王海荣"),
+        "{list:?}"
+    );
+    assert!(
+        has(&list, "PER", "基普乔格·莫伊", "entity.dotted-name"),
+        "{list:?}"
+    );
+    assert!(
+        !list.iter().any(|(_, t, _)| t.starts_with("高兴")),
+        "{list:?}"
+    );
+    let stems = list
+        .iter()
+        .filter(|(l, t, _)| *l == "LOC" && t == "南岭")
+        .count();
+    assert_eq!(stems, 2, "南岭 named with a suffix on the page: {list:?}");
+}
+
+#[test]
+fn a_traditional_page_is_read_in_simplified_script() {
+    let page = "## 題\n\n本報訊（記者 陳曉華）發言人黃志明表示，香港大學今年收入3.5億元。\n";
+    let (source, suggestions) = run(page, &[], Options::default());
+    let list = listed(&source, &suggestions);
+    assert!(has(&list, "PER", "陳曉華", "entity.byline"), "{list:?}");
+    assert!(has(&list, "PER", "黃志明", "entity.title-name"), "{list:?}");
+    assert!(has(&list, "ORG", "香港大學", "entity.jieba-nt"), "{list:?}");
+    assert!(has(&list, "METRIC", "3.5億元", "metric.money"), "{list:?}");
+}
+
+#[test]
 fn options_select_recognizers() {
     let metrics_only = Options {
         metrics: true,

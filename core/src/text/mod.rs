@@ -4,6 +4,7 @@
 
 mod decode;
 mod offsets;
+pub mod script;
 pub mod words;
 
 use std::fmt;
