@@ -1,7 +1,7 @@
 //! Names found with `jieba-rs` part-of-speech tags, suffix rules and a gazetteer: people
 //! (`nr`), places (`ns`, words before 省/市/区/县/镇/乡/村/街道/社区/路/港…, and countries,
 //! regions and cities the gazetteer knows), organisations (`nt`, noun runs ending in
-//! 公司/大学/局/中心/医院/政府/组织/队…, and parties and short names the gazetteer knows).
+//! 公司/大学/局/中心/医院/政府/联盟/队…, and parties and short names the gazetteer knows).
 //!
 //! jieba's dictionary tags are rough on local news (it splits 管城区 as 管/城区 and tags many
 //! place names `nr`), so every rule here only suggests; the filters keep the obvious junk out:
