@@ -80,11 +80,12 @@ enum Shape {
     Text,
 }
 
+/// What `line` is on its own. Short lines are read in simplified script; long ones can only
+/// be captions.
 fn shape(line: &Line) -> Shape {
     if let Some(headline) = headline(line) {
         return Shape::Headline(headline);
     }
-    // Short lines are read in simplified script; long ones can only be captions.
     let folded = (line.char_len <= MAX_BYLINE_LINE).then(|| simplified(line.text));
     let short = folded.as_deref().map(|text| line.with_text(text));
     if let Some(credit) = short.as_ref().and_then(byline::credit) {

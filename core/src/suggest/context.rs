@@ -72,12 +72,13 @@ pub fn with_approx(
 }
 
 /// When, before a figure in the same sentence. Longer forms first.
-static PERIOD: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(
-        r"(?:今年|\d{4}年)?(?:前[一二三四]季度|第?[一二三四]季度|[上下]半年|全年|前\d{1,2}个月|\d{1,2}[—\-－～至到]\d{1,2}月份?|\d{1,2}月份?)|今年以来|年初以来|截至(?:目前|(?:\d{4}年)?\d{1,2}月(?:底|末|份|\d{1,2}日)?)|\d{4}年(?:\d{1,2}月)?",
-    )
-    .ok()
-});
+const PERIOD_PATTERN: &str = r"(?:今年|\d{4}年)?(?:前[一二三四]季度|第?[一二三四]季度|[上下]半年|全年|前\d{1,2}个月|\d{1,2}[—\-－～至到]\d{1,2}月份?|\d{1,2}月份?)|今年以来|年初以来|截至(?:目前|(?:\d{4}年)?\d{1,2}月(?:底|末|份|\d{1,2}日)?)|\d{4}年(?:\d{1,2}月)?";
+/// A period named anywhere in a sentence.
+static PERIOD: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(PERIOD_PATTERN).ok());
+/// A period at the start of a phrase: the same match [`PERIOD`] finds there, found without
+/// reading the rest of the phrase.
+static PERIOD_AT_START: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(&format!("^(?:{PERIOD_PATTERN})")).ok());
 
 /// A change phrase just before a figure.
 static CHANGE: LazyLock<Option<Regex>> = LazyLock::new(|| {
@@ -291,7 +292,9 @@ fn indicator(chars: &[char], not_before: usize, end: usize) -> Option<String> {
             break;
         }
     }
-    for known in KNOWN_INDICATORS {
+    // Only a place name before a known indicator is dropped: most phrases name no place.
+    let names_a_place = phrase.contains(['区', '县', '市', '镇', '乡', '省', '村']);
+    for known in KNOWN_INDICATORS.iter().filter(|_| names_a_place) {
         if let Some(at) = phrase.find(known)
             && at > 0
             && phrase[..at].ends_with(['区', '县', '市', '镇', '乡', '省', '村'])
@@ -306,9 +309,7 @@ fn indicator(chars: &[char], not_before: usize, end: usize) -> Option<String> {
 
 /// Removes a period written at the start of an indicator (`前三季度固定资产投资`).
 fn strip_period(phrase: &mut String) {
-    if let Some(found) = PERIOD.as_ref().and_then(|re| re.find(phrase))
-        && found.start() == 0
-    {
+    if let Some(found) = PERIOD_AT_START.as_ref().and_then(|re| re.find(phrase)) {
         *phrase = phrase[found.end()..].to_owned();
     }
 }

@@ -30,6 +30,10 @@ impl Element {
     /// An element made of spans of the page, read in order.
     pub fn from_spans(source: &Source, spans: &[Span]) -> Self {
         let mut element = Self::default();
+        let chars: usize = spans.iter().map(|span| span.len()).sum();
+        element.bytes.reserve(chars + 1);
+        element.chars.reserve(chars);
+        element.page.reserve(chars);
         for &span in spans {
             let text = source.slice(span);
             for (k, (byte, c)) in text.char_indices().enumerate() {
@@ -109,38 +113,22 @@ impl Element {
 
 /// Every element whose text is read, in page order. Bylines, trailing bylines, credits and
 /// staff lines are left out (their names come from the segmenter), except a byline's
-/// dateline. On a page in traditional script each is read in simplified script too.
+/// dateline. Each is read in simplified script too where it is written in traditional script.
 pub fn elements(source: &Source, bulletin: &Bulletin) -> Vec<Element> {
-    let traditional = is_traditional(source.text());
     bulletin
         .items
         .iter()
-        .flat_map(|item| item_elements(source, item, traditional))
+        .flat_map(|item| item_elements(source, item))
         .collect()
 }
 
-/// Characters of a page looked at to tell its script.
-const SCRIPT_SAMPLE: usize = 4096;
-
-/// True if the page is (at least partly) in traditional script: a character of its first
-/// stretch reads otherwise in simplified script. A simplified page read as traditional loses
-/// only time.
-pub fn is_traditional(text: &str) -> bool {
-    let end = text
-        .char_indices()
-        .nth(SCRIPT_SAMPLE)
-        .map_or(text.len(), |(at, _)| at);
-    matches!(simplified(&text[..end]), Cow::Owned(_))
-}
-
-/// The elements of one item, in page order; read in simplified script too if `traditional`.
-pub fn item_elements(source: &Source, item: &Item, traditional: bool) -> Vec<Element> {
+/// The elements of one item, in page order, each read in simplified script too where it is
+/// written in traditional script.
+pub fn item_elements(source: &Source, item: &Item) -> Vec<Element> {
     let mut out = Vec::new();
     let mut push = |spans: &[Span]| {
         let mut element = Element::from_spans(source, spans);
-        if traditional {
-            element.simplify();
-        }
+        element.simplify();
         out.push(element);
     };
     let paragraphs = |paragraphs: &[Paragraph], push: &mut dyn FnMut(&[Span])| {

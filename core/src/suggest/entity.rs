@@ -79,14 +79,39 @@ static TITLE_NAME: LazyLock<Option<Regex>> = LazyLock::new(|| {
     .ok()
 });
 
-/// A person who speaks at the start of a clause: `，王海荣说`.
-static SPEAKER: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(&format!(
-        "(?:^|[，,。；;：:“”、\\s])(?P<name>[{}]\\p{{Han}}{{1,2}}?)(?:说|表示|介绍|指出|认为|告诉记者)",
-        names::SURNAMES
-    ))
-    .ok()
-});
+/// Verbs of speech after which a name at the start of a clause is a person: `，王海荣说`.
+static SPEECH: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new("说|表示|介绍|指出|认为|告诉记者").ok());
+
+/// People who speak at the start of a clause (`，王海荣说`): two or three characters before a
+/// verb of speech, starting with a surname, after punctuation or at the start, and no common
+/// word (`高兴地说` is no one). Byte ranges in `text`.
+fn speakers(text: &str) -> Vec<std::ops::Range<usize>> {
+    let Some(re) = SPEECH.as_ref() else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for verb in re.find_iter(text) {
+        let before = &text[..verb.start()];
+        for len in [3, 2] {
+            let Some((start, _)) = before.char_indices().rev().nth(len - 1) else {
+                continue;
+            };
+            let name = &before[start..];
+            let opens_clause = before[..start]
+                .chars()
+                .next_back()
+                .is_none_or(|c| c.is_whitespace() || "，,。；;：:“”、".contains(c));
+            let shaped = name.starts_with(|c| names::SURNAMES.contains(c))
+                && name.chars().all(crate::bulletin::is_han);
+            if opens_clause && shaped && names::could_be_name(name) {
+                out.push(start..verb.start());
+                break;
+            }
+        }
+    }
+    out
+}
 
 /// A name joined by `·`, written with the characters of transliterated names: `基普乔格·莫伊`,
 /// `买买提·艾力`.
@@ -105,13 +130,16 @@ pub fn find(
     dates: Vec<Suggestion>,
     taken: &[Span],
 ) -> Vec<Suggestion> {
-    let mut candidates = dates;
+    let mut candidates: Vec<Candidate> = dates
+        .into_iter()
+        .map(|date| entity(date.label, date.span, date.rule))
+        .collect();
     let people = byline_people(bulletin);
     let mut known: HashMap<String, (&'static str, &'static str)> = HashMap::new();
     for person in &people {
         candidates.push(entity("PER", person.name, "entity.byline"));
         let name = source.slice(person.name);
-        if spreads(name) {
+        if !known.contains_key(name) && spreads(name) {
             known.insert(name.to_owned(), ("PER", "entity.byline-name"));
         }
     }
@@ -139,21 +167,27 @@ pub fn find(
         for (label, inner, rule) in quoted(element) {
             add(label, inner, rule);
         }
-        for (re, rule) in [
-            (&TITLE_NAME, "entity.title-name"),
-            (&SPEAKER, "entity.speaker"),
-            (&DOTTED_NAME, "entity.dotted-name"),
-        ] {
-            let Some(re) = re.as_ref() else { continue };
-            for caps in re.captures_iter(element.simple()) {
-                let Some(name) = caps.name("name").or_else(|| caps.get(0)) else {
-                    continue;
-                };
-                if rule == "entity.speaker" && !names::could_be_name(name.as_str()) {
-                    continue;
-                }
-                add("PER", char_span(element, name.start(), name.end()), rule);
+        let text = element.simple();
+        if let Some(re) = TITLE_NAME.as_ref() {
+            for name in re.captures_iter(text).filter_map(|caps| caps.name("name")) {
+                let span = char_span(element, name.start(), name.end());
+                add("PER", span, "entity.title-name");
             }
+        }
+        if let Some(re) = DOTTED_NAME.as_ref()
+            && text.contains(['·', '•', '‧', '・'])
+        {
+            for name in re.find_iter(text) {
+                let span = char_span(element, name.start(), name.end());
+                add("PER", span, "entity.dotted-name");
+            }
+        }
+        for name in speakers(text) {
+            add(
+                "PER",
+                char_span(element, name.start, name.end),
+                "entity.speaker",
+            );
         }
         for (label, span, rule) in names::find(element.simple()) {
             add(label, span, rule);
@@ -165,12 +199,17 @@ pub fn find(
 
 /// Keeps a dictionary place word standing alone ([`names::STEM_RULE`]) only where the page
 /// names the same place with a suffix: `南岭` beside `南岭市`.
-fn keep_named_stems(source: &Source, candidates: &mut Vec<Suggestion>) {
+fn keep_named_stems(source: &Source, candidates: &mut Vec<Candidate>) {
+    if !candidates.iter().any(|c| c.rule == names::STEM_RULE) {
+        return;
+    }
+    let read = |span: Span| simplified(source.slice(span));
     let stems: HashSet<String> = candidates
         .iter()
         .filter(|c| c.label == "LOC" && c.rule != names::STEM_RULE)
         .filter_map(|c| {
-            let text = simplified(source.slice(c.span)).into_owned();
+            let text = read(c.span);
+            let text = text.as_ref();
             let suffix = lexicon::PLACE_SUFFIXES
                 .iter()
                 .filter(|suffix| text.ends_with(**suffix) && text.len() > suffix.len())
@@ -178,9 +217,7 @@ fn keep_named_stems(source: &Source, candidates: &mut Vec<Suggestion>) {
             Some(text[..text.len() - suffix.len()].to_owned())
         })
         .collect();
-    candidates.retain(|c| {
-        c.rule != names::STEM_RULE || stems.contains(simplified(source.slice(c.span)).as_ref())
-    });
+    candidates.retain(|c| c.rule != names::STEM_RULE || stems.contains(read(c.span).as_ref()));
 }
 
 /// True if a name known on the page (from a byline, or accepted) is suggested at its other
@@ -191,13 +228,17 @@ fn spreads(name: &str) -> bool {
     name.chars().count() >= 2 && !names::is_common_word(name)
 }
 
-fn entity(label: &'static str, span: Span, rule: &'static str) -> Suggestion {
-    Suggestion {
-        label,
-        span,
-        rule,
-        metric: None,
-    }
+/// A suggestion before the rules' claims on the same characters are settled: small, since a
+/// page has many.
+#[derive(Clone, Copy, Debug)]
+struct Candidate {
+    label: &'static str,
+    span: Span,
+    rule: &'static str,
+}
+
+fn entity(label: &'static str, span: Span, rule: &'static str) -> Candidate {
+    Candidate { label, span, rule }
 }
 
 /// The static label of an accepted entity; figures are not propagated.
@@ -284,19 +325,14 @@ fn quoted(element: &Element) -> Vec<(&'static str, Span, &'static str)> {
 }
 
 /// Keeps the strongest candidates that overlap nothing kept before them.
-fn resolve(mut candidates: Vec<Suggestion>, taken: &[Span]) -> Vec<Suggestion> {
+fn resolve(mut candidates: Vec<Candidate>, taken: &[Span]) -> Vec<Suggestion> {
     let rank = |rule: &str| {
         PRIORITY
             .iter()
             .position(|r| *r == rule)
             .unwrap_or(usize::MAX)
     };
-    candidates.sort_by(|a, b| {
-        rank(a.rule)
-            .cmp(&rank(b.rule))
-            .then(b.span.len().cmp(&a.span.len()))
-            .then(a.span.cmp(&b.span))
-    });
+    candidates.sort_by_cached_key(|c| (rank(c.rule), std::cmp::Reverse(c.span.len()), c.span));
     let mut kept: BTreeMap<usize, usize> = taken.iter().map(|s| (s.start, s.end)).collect();
     let mut out = Vec::new();
     for candidate in candidates {
@@ -309,7 +345,12 @@ fn resolve(mut candidates: Vec<Suggestion>, taken: &[Span]) -> Vec<Suggestion> {
             continue;
         }
         kept.insert(span.start, span.end);
-        out.push(candidate);
+        out.push(Suggestion {
+            label: candidate.label,
+            span,
+            rule: candidate.rule,
+            metric: None,
+        });
     }
     out
 }

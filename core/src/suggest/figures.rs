@@ -14,7 +14,7 @@ use super::date;
 use super::element::Element;
 use super::number::{self, Quantity, Script};
 use super::shares;
-use super::units::{self, Family, ends_before, starts_with};
+use super::units::{self, ends_before, starts_with};
 use crate::annotation::Metric;
 use crate::text::Span;
 
@@ -141,7 +141,7 @@ struct Figure {
     number: f64,
     upper: Option<f64>,
     scale: u64,
-    unit: Option<(&'static str, Family, usize)>,
+    unit: Option<units::Unit>,
 }
 
 /// True if `at` holds a minus sign or `负` before a numeral, not after one (which is a range)
@@ -158,11 +158,7 @@ fn is_negative_sign(chars: &[char], at: usize) -> bool {
 }
 
 /// `一个半小时`: `个半` and a unit after the numeral; the unit and where it ends.
-fn half_before_unit(
-    chars: &[char],
-    k: usize,
-    q: &Quantity,
-) -> Option<((&'static str, Family, usize), usize)> {
+fn half_before_unit(chars: &[char], k: usize, q: &Quantity) -> Option<(units::Unit, usize)> {
     if q.scale != 1 || !starts_with(chars, k, "个半") {
         return None;
     }

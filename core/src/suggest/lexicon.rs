@@ -202,7 +202,6 @@ pub const ORG_SUFFIXES: &[&str] = &[
     "所",
     "人民政府",
     "政府",
-    "组织",
     "联盟",
     "分行",
     "支行",
@@ -276,6 +275,19 @@ pub const NOT_ORGS: &[&str] = &[
     "国家队",
     "建设路",
 ];
+/// The last characters of the organisation suffixes, to turn most words away at once.
+static ORG_SUFFIX_ENDS: LazyLock<std::collections::HashSet<char>> = LazyLock::new(|| {
+    ORG_SUFFIXES
+        .iter()
+        .filter_map(|suffix| suffix.chars().next_back())
+        .collect()
+});
+
+/// True if some organisation suffix ends in `c`.
+pub fn ends_an_org_suffix(c: char) -> bool {
+    ORG_SUFFIX_ENDS.contains(&c)
+}
+
 /// Tags of words that may stand inside an organisation's name (adjectives only after its
 /// first word: `卫生健康委员会`, never `新公司`).
 pub const NOUNISH: &[&str] = &[

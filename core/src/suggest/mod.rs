@@ -118,7 +118,6 @@ pub fn suggest(
 /// of the span's text alone when that is one whole figure; else the text as the value, with
 /// `number` if it is a decimal figure.
 pub fn metric_at(source: &Source, bulletin: &Bulletin, span: Span) -> Metric {
-    let traditional = element::is_traditional(source.text());
     let in_context = bulletin
         .items
         .iter()
@@ -126,7 +125,7 @@ pub fn metric_at(source: &Source, bulletin: &Bulletin, span: Span) -> Metric {
             let extent = item.extent();
             extent.start <= span.start && span.start < extent.end
         })
-        .flat_map(|item| element::item_elements(source, item, traditional))
+        .flat_map(|item| element::item_elements(source, item))
         .find_map(|element| {
             figures::find(&element)
                 .metrics

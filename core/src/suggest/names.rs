@@ -1,7 +1,7 @@
 //! Names found with `jieba-rs` part-of-speech tags, suffix rules and a gazetteer: people
 //! (`nr`), places (`ns`, words before 省/市/区/县/镇/乡/村/街道/社区/路/港…, and countries,
 //! regions and cities the gazetteer knows), organisations (`nt`, noun runs ending in
-//! 公司/大学/局/中心/医院/政府/组织/队…, and parties and short names the gazetteer knows).
+//! 公司/大学/局/中心/医院/政府/联盟/队…, and parties and short names the gazetteer knows).
 //!
 //! jieba's dictionary tags are rough on local news (it splits 管城区 as 管/城区 and tags many
 //! place names `nr`), so every rule here only suggests; the filters keep the obvious junk out:
@@ -11,8 +11,6 @@
 use std::sync::LazyLock;
 
 use jieba_rs::Tag;
-
-use std::collections::HashSet;
 
 use super::lexicon::{
     self, JOINING, NOT_FIRST, NOT_NAME_ENDS, NOT_ORG_ENDINGS, NOT_ORGS, NOT_PLACE_STARTS,
@@ -60,21 +58,24 @@ pub const STEM_RULE: &str = "entity.place-stem";
 /// The gazetteer's names in `text` that begin and end where jieba's words do (`关中` in
 /// `机关中` is no place).
 fn gazetteer(text: &str, tags: &[Tag<'_>]) -> Vec<Found> {
-    let mut char_at = Vec::with_capacity(text.len() + 1);
-    let mut chars = 0;
-    for (byte, _) in text.char_indices() {
-        char_at.resize(byte + 1, chars);
-        chars += 1;
+    let mut out = Vec::new();
+    // Matches come in order: count characters from the last one.
+    let (mut byte, mut chars) = (0, 0);
+    let mut char_of = |at: usize| {
+        chars += text.get(byte..at).map_or(0, |gap| gap.chars().count());
+        byte = at;
+        chars
+    };
+    for (bytes, label) in lexicon::gazetteer_names(text) {
+        let start = char_of(bytes.start);
+        let end = char_of(bytes.end);
+        let begins = tags.binary_search_by_key(&start, |t| t.start).is_ok();
+        let ends = tags.binary_search_by_key(&end, |t| t.end).is_ok();
+        if begins && ends {
+            out.push((label, Span::new(start, end), "entity.gazetteer"));
+        }
     }
-    char_at.resize(text.len() + 1, chars);
-    let starts: HashSet<usize> = tags.iter().map(|t| t.start).collect();
-    let ends: HashSet<usize> = tags.iter().map(|t| t.end).collect();
-    lexicon::gazetteer_names(text)
-        .into_iter()
-        .map(|(bytes, label)| (label, Span::new(char_at[bytes.start], char_at[bytes.end])))
-        .filter(|(_, span)| starts.contains(&span.start) && ends.contains(&span.end))
-        .map(|(label, span)| (label, span, "entity.gazetteer"))
-        .collect()
+    out
 }
 
 /// True if every word of `phrase` is a verb, adverb or function word (`设立`, `谋划实施`):
@@ -151,7 +152,10 @@ fn span(tag: &Tag<'_>) -> Span {
 }
 
 fn ends_with_org(word: &str) -> bool {
-    if NOT_ORG_ENDINGS.iter().any(|ending| word.ends_with(ending)) {
+    let last = word.chars().next_back();
+    if !last.is_some_and(lexicon::ends_an_org_suffix)
+        || NOT_ORG_ENDINGS.iter().any(|ending| word.ends_with(ending))
+    {
         return false;
     }
     ORG_SUFFIXES.iter().any(|suffix| {
@@ -177,6 +181,9 @@ const CLAUSE_STARTS: &[char] = &[
 fn org_end_in(word: &str) -> Option<usize> {
     if ends_with_org(word) {
         return Some(word.chars().count());
+    }
+    if !word.ends_with(['长', '任', '记', '理', '席']) {
+        return None;
     }
     let title = TITLES_AFTER_ORG.iter().find(|t| word.ends_with(**t))?;
     let head = &word[..word.len() - title.len()];

@@ -22,6 +22,9 @@ const NOT_ZHE: &str = "合算旧叠射返腾扣服痕纸寿";
 /// A share written with its whole first, `百分之十二`, `千分之三`, at `at`.
 pub fn prefixed_at(text: &Text, at: usize) -> Option<(Option<Candidate>, usize)> {
     let chars = text.chars;
+    if !matches!(chars.get(at), Some('百' | '千' | '万')) {
+        return None;
+    }
     let &(word, whole) = PREFIXES.iter().find(|(w, _)| starts_with(chars, at, w))?;
     let numeral = number::numeral(chars, at + word.chars().count())?;
     let metric = percent(text, at, numeral.end, numeral.value * 100.0 / whole);

@@ -1,6 +1,9 @@
 //! Units written after figures, grouped in families that name the metric rules
 //! (`metric.money`, `metric.count`…).
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 /// What kind of quantity a unit measures.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Family {
@@ -222,15 +225,33 @@ const UNITS: &[(&str, Family)] = &[
     ("点", Family::Measure),
 ];
 
+/// A unit, its family and its length in characters.
+pub type Unit = (&'static str, Family, usize);
+
+/// The units by their first character, longest first: [`unit_at`] looks only at those that
+/// can start where it looks.
+static BY_FIRST: LazyLock<HashMap<char, Vec<Unit>>> = LazyLock::new(|| {
+    let mut table: HashMap<char, Vec<Unit>> = HashMap::new();
+    for &(unit, family) in UNITS {
+        if let Some(first) = unit.chars().next() {
+            table
+                .entry(first)
+                .or_default()
+                .push((unit, family, unit.chars().count()));
+        }
+    }
+    table
+});
+
 /// The unit starting at `at`, its family and its length in characters. A unit written in
 /// Latin letters (`kg`, `GB`) must not run on into more letters or digits (`5G基站`, `3Mbps`
 /// is `Mbps`, not `MB`).
-pub fn unit_at(chars: &[char], at: usize) -> Option<(&'static str, Family, usize)> {
-    UNITS.iter().find_map(|&(unit, family)| {
-        let len = unit.chars().count();
+pub fn unit_at(chars: &[char], at: usize) -> Option<Unit> {
+    let candidates = BY_FIRST.get(chars.get(at)?)?;
+    candidates.iter().copied().find(|&(unit, _, len)| {
         let latin = unit.ends_with(|c: char| c.is_ascii_alphabetic());
-        let bounded = !latin || !chars.get(at + len).is_some_and(char::is_ascii_alphanumeric);
-        (bounded && starts_with(chars, at, unit)).then_some((unit, family, len))
+        starts_with(chars, at, unit)
+            && (!latin || !chars.get(at + len).is_some_and(char::is_ascii_alphanumeric))
     })
 }
 

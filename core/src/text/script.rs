@@ -8,12 +8,13 @@
 //! simplified text for their rules and take the characters themselves from the original.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 /// The text with each traditional character replaced by its simplified form, byte for byte at
 /// the same offsets. Borrowed when nothing changes, or when a conversion would move a
 /// character (none in the table does; the check keeps the promise whatever the table holds).
 pub fn simplified(text: &str) -> Cow<'_, str> {
-    if text.is_ascii() {
+    if !text.chars().any(is_traditional_char) {
         return Cow::Borrowed(text);
     }
     let converted = simplet2s::convert(text);
@@ -27,6 +28,72 @@ pub fn simplified(text: &str) -> Cow<'_, str> {
     } else {
         Cow::Owned(converted)
     }
+}
+
+/// The blocks of ideographs the table converts: CJK Extension A, the basic block, and the
+/// compatibility ideographs.
+const BLOCKS: [(u32, u32); 3] = [(0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF)];
+/// Characters `simplet2s` converts only beside certain others (`看著`, `乾燥`): never
+/// converted alone, so the table lookup below must still see them.
+const IN_CONTEXT: &str = "兒覆夥藉瞭麽幺於著苧乾闔鍾讎畫";
+
+/// One bit per ideograph of [`BLOCKS`]: set if the table converts it. Built once by
+/// converting every ideograph (about a millisecond), so that a simplified text is told
+/// apart at a bit test per character instead of a table lookup.
+static TRADITIONAL: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let all: String = BLOCKS
+        .iter()
+        .flat_map(|&(first, last)| (first..=last).filter_map(char::from_u32))
+        .collect();
+    let converted = simplet2s::convert(&all);
+    let mut bits = vec![0_u64; bit_count().div_ceil(64)];
+    let mut set = |c: char| {
+        if let Some(bit) = bit_of(c) {
+            bits[bit / 64] |= 1 << (bit % 64);
+        }
+    };
+    for (before, after) in all.chars().zip(converted.chars()) {
+        if before != after {
+            set(before);
+        }
+    }
+    IN_CONTEXT.chars().for_each(set);
+    bits
+});
+
+fn bit_count() -> usize {
+    BLOCKS
+        .iter()
+        .map(|&(first, last)| (last - first + 1) as usize)
+        .sum()
+}
+
+/// The bit of `c` in [`TRADITIONAL`], if it is an ideograph of [`BLOCKS`].
+fn bit_of(c: char) -> Option<usize> {
+    let code = u32::from(c);
+    let mut offset = 0;
+    for &(first, last) in &BLOCKS {
+        if (first..=last).contains(&code) {
+            return Some(offset + (code - first) as usize);
+        }
+        offset += (last - first + 1) as usize;
+    }
+    None
+}
+
+/// True if `c` is written otherwise in simplified script (or may be, beside other
+/// characters).
+pub fn is_traditional_char(c: char) -> bool {
+    bit_of(c).is_some_and(|bit| {
+        TRADITIONAL
+            .get(bit / 64)
+            .is_some_and(|word| word & (1 << (bit % 64)) != 0)
+    })
+}
+
+/// True if some character of `text` is written otherwise in simplified script.
+pub fn is_traditional(text: &str) -> bool {
+    text.chars().any(is_traditional_char)
 }
 
 #[cfg(test)]
@@ -45,6 +112,13 @@ mod tests {
                 .zip(text.char_indices())
                 .all(|(a, b)| a.0 == b.0)
         );
+    }
+
+    #[test]
+    fn traditional_characters_are_told_apart() {
+        assert!("報訊億著".chars().all(super::is_traditional_char));
+        assert!(!"报讯亿元中国😀a".chars().any(super::is_traditional_char));
+        assert!(super::is_traditional("中國") && !super::is_traditional("中国"));
     }
 
     #[test]
