@@ -60,7 +60,7 @@ pub fn style(kind: RowKind, dark: bool) -> Style {
         RowKind::Headline(2) => (23.0, strong),
         RowKind::Headline(_) => (20.0, strong),
         RowKind::Subtitle => (17.0, normal),
-        RowKind::Byline | RowKind::Trailing | RowKind::Credit => (14.5, weak),
+        RowKind::Byline | RowKind::Trailing | RowKind::Staff | RowKind::Credit => (14.5, weak),
         RowKind::Body | RowKind::Caption | RowKind::Other => (16.5, normal),
     };
     Style { size, color }
@@ -74,6 +74,7 @@ pub fn row_label(kind: RowKind, number: usize) -> String {
         RowKind::Subtitle => "subtitle".to_owned(),
         RowKind::Byline => "byline".to_owned(),
         RowKind::Trailing => "trailing byline".to_owned(),
+        RowKind::Staff => format!("staff {number}"),
         RowKind::Body => format!("body paragraph {number}"),
         RowKind::Caption => format!("caption {number}"),
         RowKind::Credit => "credit".to_owned(),

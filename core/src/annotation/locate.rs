@@ -81,6 +81,11 @@ impl PaneIndex {
                         .trailing_byline
                         .iter()
                         .for_each(|t| push(t.span, Pane::Byline));
+                    // Editors and proofreaders are named with the story's people.
+                    article
+                        .staff
+                        .iter()
+                        .for_each(|staff| push(staff.span, Pane::Byline));
                 }
                 Item::Photo(photo) => {
                     for paragraph in &photo.caption {
@@ -115,6 +120,22 @@ impl PaneIndex {
 mod tests {
     use super::*;
     use crate::bulletin::segment;
+
+    #[test]
+    fn a_staff_line_is_in_the_byline_pane() {
+        let text =
+            "## 标题\n\n本报讯(记者 林晓舟)正文第一段。\n\n正文第二段。\n\n责编：苏念 校对：方可\n";
+        let bulletin = segment(text);
+        let crate::bulletin::Item::Article(article) = &bulletin.items[0] else {
+            panic!("{bulletin:?}");
+        };
+        assert_eq!(article.staff.len(), 2, "{article:?}");
+        let index = PaneIndex::new(&bulletin);
+        let name = text.chars().count() - 9;
+        assert_eq!(text.chars().skip(name).take(2).collect::<String>(), "苏念");
+        let location = index.locate(Span::new(name, name + 2)).unwrap();
+        assert_eq!((location.item, location.pane), (0, Pane::Byline));
+    }
 
     #[test]
     fn panes_of_a_story_and_a_photo() {

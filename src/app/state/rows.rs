@@ -59,6 +59,8 @@ pub enum RowKind {
     Byline,
     /// A closing line of names.
     Trailing,
+    /// A staff line's entry: `责编：甲乙`.
+    Staff,
     /// A body paragraph.
     Body,
     /// A photo caption paragraph.
@@ -149,15 +151,15 @@ pub fn page_rows(bulletin: &Bulletin) -> Vec<Row> {
             Item::Article(article) => {
                 let mut panes = Panes::default();
                 article_rows(article, index, &mut panes);
-                let trailing = panes
+                // The trailing byline and the staff close the story, as on the page.
+                let (closing, byline): (Vec<Row>, Vec<Row>) = panes
                     .byline
-                    .iter()
-                    .position(|row| row.kind == RowKind::Trailing);
-                let trailing = trailing.map(|at| panes.byline.remove(at));
+                    .into_iter()
+                    .partition(|row| matches!(row.kind, RowKind::Trailing | RowKind::Staff));
                 rows.extend(panes.headline);
-                rows.extend(panes.byline);
+                rows.extend(byline);
                 rows.extend(panes.body);
-                rows.extend(trailing);
+                rows.extend(closing);
             }
             Item::Photo(photo) => photo_rows(photo, index, &mut rows),
             Item::Other(span) => rows.push(Row::new(RowKind::Other, index, *span)),
@@ -191,6 +193,12 @@ fn article_rows(article: &Article, index: usize, panes: &mut Panes) {
             .trailing_byline
             .as_ref()
             .map(|t| Row::new(RowKind::Trailing, index, t.span)),
+    );
+    panes.byline.extend(
+        article
+            .staff
+            .iter()
+            .map(|staff| Row::new(RowKind::Staff, index, staff.span)),
     );
     panes.body.extend(
         article
@@ -270,6 +278,30 @@ mod tests {
                 RowKind::Credit,
                 RowKind::Headline(2),
                 RowKind::Body
+            ]
+        );
+    }
+
+    #[test]
+    fn staff_lines_are_in_the_byline_pane_and_close_the_story_on_the_page() {
+        let page =
+            "## 标题\n\n本报讯(记者 林晓舟)正文第一段。\n\n正文第二段。\n\n责编：苏念 校对：方可\n";
+        let bulletin = segment(page);
+        let panes = panes(&bulletin, 0);
+        let kinds = |rows: &[Row]| rows.iter().map(|r| r.kind).collect::<Vec<_>>();
+        assert_eq!(
+            kinds(&panes.byline),
+            [RowKind::Byline, RowKind::Staff, RowKind::Staff]
+        );
+        assert_eq!(
+            kinds(&page_rows(&bulletin)),
+            [
+                RowKind::Headline(2),
+                RowKind::Byline,
+                RowKind::Body,
+                RowKind::Body,
+                RowKind::Staff,
+                RowKind::Staff
             ]
         );
     }
