@@ -14,7 +14,7 @@ use super::command::{Command, CommandError, History, Step};
 use super::disk::DiskState;
 use super::locate::{Location, PaneIndex};
 use super::model::{Anchor, Annotation, AnnotationId, now};
-use super::sidecar::{self, SidecarError, SidecarFile, SourceInfo};
+use super::sidecar::{self, SidecarError, SidecarFile};
 use super::tagset::{TagSet, TagSetError};
 use crate::bulletin::{Bulletin, segment};
 use crate::text::{LoadError, Source, Span};
@@ -375,16 +375,7 @@ impl Document {
 
     /// The sidecar as it would be written now.
     pub fn to_sidecar(&self) -> SidecarFile {
-        SidecarFile {
-            format: sidecar::FORMAT.to_owned(),
-            version: sidecar::VERSION,
-            source: SourceInfo {
-                file: self.name.clone(),
-                chars: self.source.char_len(),
-                fingerprint: self.source.fingerprint(),
-            },
-            annotations: self.annotations.clone(),
-        }
+        SidecarFile::new(&self.name, &self.source, self.annotations.clone())
     }
 
     /// Applies a command as one undoable step. On error nothing has changed.

@@ -154,7 +154,6 @@ fn prune(folder: &Path) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{FORMAT, SourceInfo, VERSION};
     use super::*;
     use crate::annotation::model::{Annotation, Origin};
     use crate::text::{PageEncoding, Source, Span};
@@ -162,16 +161,7 @@ mod tests {
     fn sidecar() -> SidecarFile {
         let source = Source::from_text("新区今年完成投资12.5亿元,林晓舟说。", PageEncoding::Utf8);
         let annotation = Annotation::new(&source, "PER", Span::new(15, 18), Origin::Manual, "t");
-        SidecarFile {
-            format: FORMAT.into(),
-            version: VERSION,
-            source: SourceInfo {
-                file: "a.txt".into(),
-                chars: source.char_len(),
-                fingerprint: source.fingerprint(),
-            },
-            annotations: vec![annotation],
-        }
+        SidecarFile::new("a.txt", &source, vec![annotation])
     }
 
     #[test]

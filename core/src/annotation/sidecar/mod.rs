@@ -55,6 +55,23 @@ pub struct SidecarFile {
     pub annotations: Vec<Annotation>,
 }
 
+impl SidecarFile {
+    /// The sidecar of `annotations` on the page `source`, stored as `file`, in this build's
+    /// format and version.
+    pub fn new(file: &str, source: &crate::text::Source, annotations: Vec<Annotation>) -> Self {
+        Self {
+            format: FORMAT.to_owned(),
+            version: VERSION,
+            source: SourceInfo {
+                file: file.to_owned(),
+                chars: source.char_len(),
+                fingerprint: source.fingerprint(),
+            },
+            annotations,
+        }
+    }
+}
+
 /// Only the fields needed to decide whether the rest can be read.
 #[derive(Deserialize)]
 struct Header {

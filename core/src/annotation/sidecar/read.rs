@@ -251,7 +251,7 @@ fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{SourceInfo, to_ron};
+    use super::super::to_ron;
     use super::*;
     use crate::annotation::model::Origin;
     use crate::text::{PageEncoding, Source, Span};
@@ -266,16 +266,7 @@ mod tests {
                 Annotation::new(&source, "PER", span, Origin::Manual, "t")
             })
             .collect();
-        let file = SidecarFile {
-            format: FORMAT.into(),
-            version: VERSION,
-            source: SourceInfo {
-                file: "a.txt".into(),
-                chars: source.char_len(),
-                fingerprint: source.fingerprint(),
-            },
-            annotations,
-        };
+        let file = SidecarFile::new("a.txt", &source, annotations);
         let written = to_ron(&file).unwrap();
         assert!(written.len() > PARALLEL_THRESHOLD);
         // Cut into as many pieces as threads, though shares fall inside CJK characters.
