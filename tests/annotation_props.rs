@@ -256,7 +256,9 @@ proptest! {
             format: sidecar::FORMAT.into(),
             version: sidecar::VERSION,
             source: SourceInfo { file: "页.txt".into(), chars: source.char_len(), fingerprint: source.fingerprint() },
+            state: None,
             annotations,
+            unknown: Default::default(),
         };
         let text = sidecar::to_ron(&file).unwrap();
         let read = sidecar::parse(std::path::Path::new("页.txt.ann.ron"), text.as_bytes(), &source).unwrap();

@@ -10,13 +10,15 @@
 //!   and the command line do each thing the same way;
 //! - [`proof`]: proofreading; for now, applying recorded corrections;
 //! - [`formats`]: export to JSON Lines, CoNLL, brat, Label Studio, a metrics table and
-//!   corrected text.
+//!   corrected text;
+//! - [`corpus`]: a folder of pages as a whole: each page's state and the folder's figures.
 //!
 //! This crate depends on no GUI crate, and CI checks that it stays so: a newsroom pipeline or
 //! a researcher's script can use it alone.
 
 pub mod annotation;
 pub mod bulletin;
+pub mod corpus;
 pub mod formats;
 pub mod operations;
 pub mod proof;

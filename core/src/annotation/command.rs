@@ -4,6 +4,7 @@ use std::fmt;
 
 use super::metric::Metric;
 use super::model::{Annotation, AnnotationId, Status};
+use super::page_state::PageState;
 use crate::text::Span;
 
 /// One change to a document's annotations. Apply it with
@@ -58,6 +59,8 @@ pub enum Command {
     },
     /// Puts back an annotation exactly as given, timestamps included (what undo uses).
     Replace(Annotation),
+    /// Marks the page done, takes the mark back (`done: false`), or (`None`) clears it.
+    SetState(Option<PageState>),
     /// Several commands as one step: all are applied, or none.
     Batch(Vec<Command>),
 }
@@ -79,6 +82,10 @@ impl Command {
                 Status::Suggested => "mark as suggested".to_owned(),
             },
             Self::Replace(_) => "restore".to_owned(),
+            Self::SetState(state) => match state {
+                Some(state) if state.done => "mark the page done".to_owned(),
+                _ => "mark the page not done".to_owned(),
+            },
             Self::Batch(commands) => match commands.as_slice() {
                 [one] => one.describe(),
                 many => format!("{} changes", many.len()),

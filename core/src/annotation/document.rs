@@ -14,8 +14,10 @@ use super::command::{Command, CommandError, History, Step};
 use super::disk::DiskState;
 use super::locate::{Location, PaneIndex};
 use super::model::{Anchor, Annotation, AnnotationId, now};
+use super::page_state::PageState;
 use super::sidecar::{self, SidecarError, SidecarFile};
 use super::tagset::{TagSet, TagSetError};
+use super::unknown::UnknownFields;
 use crate::bulletin::{Bulletin, segment};
 use crate::text::{LoadError, Source, Span};
 
@@ -44,6 +46,10 @@ pub struct Document {
     pub(super) disk: DiskState,
     pub(super) anchoring: AnchorReport,
     author: String,
+    /// Whether the page was marked done.
+    pub(super) state: Option<PageState>,
+    /// Page-level fields of the sidecar a newer copydesk wrote, written back as they were.
+    pub(super) unknown: UnknownFields,
 }
 
 /// A page that could not be opened.
@@ -239,6 +245,8 @@ impl Document {
             disk: DiskState::default(),
             anchoring: AnchorReport::default(),
             author: default_author(),
+            state: None,
+            unknown: UnknownFields::default(),
         }
     }
 
@@ -250,6 +258,8 @@ impl Document {
     /// `ids`, the annotations' ids if the caller has collected them, saves collecting them
     /// again.
     fn load_annotations(&mut self, file: SidecarFile, ids: Option<HashSet<AnnotationId>>) {
+        self.state = file.state;
+        self.unknown = file.unknown;
         let mut annotations = file.annotations;
         let misplaced =
             |a: &Annotation| a.anchor != Anchor::Orphaned && self.source.slice(a.span()) != a.quote;
@@ -375,7 +385,20 @@ impl Document {
 
     /// The sidecar as it would be written now.
     pub fn to_sidecar(&self) -> SidecarFile {
-        SidecarFile::new(&self.name, &self.source, self.annotations.clone())
+        let mut file = SidecarFile::new(&self.name, &self.source, self.annotations.clone());
+        file.state.clone_from(&self.state);
+        file.unknown.clone_from(&self.unknown);
+        file
+    }
+
+    /// Whether the page was marked done, by whom and when; `None` if it never was.
+    pub fn state(&self) -> Option<&PageState> {
+        self.state.as_ref()
+    }
+
+    /// The page is marked done (and the mark not taken back).
+    pub fn is_done(&self) -> bool {
+        self.state.as_ref().is_some_and(|state| state.done)
     }
 
     /// Applies a command as one undoable step. On error nothing has changed.
@@ -489,6 +512,19 @@ impl Document {
                 inverses.reverse();
                 Command::Batch(inverses)
             }
+            Command::SetState(state) => {
+                let state = match (mode, state) {
+                    // Undoing is a change too: a merge with the sidecar on disk must see it as
+                    // newer than the change it undoes.
+                    (Mode::History, before) => Some(PageState {
+                        done: before.is_some_and(|state| state.done),
+                        by: self.author.clone(),
+                        changed: now().max(self.state.as_ref().map_or_else(now, |s| s.changed)),
+                    }),
+                    (_, state) => state,
+                };
+                Command::SetState(std::mem::replace(&mut self.state, state))
+            }
             edit => self.edit(edit)?,
         };
         self.generation += 1;
@@ -528,7 +564,11 @@ impl Document {
                 self.annotations[index].correction = correction;
             }
             Command::SetStatus { status, .. } => self.annotations[index].status = status,
-            Command::Add(_) | Command::Delete(_) | Command::Replace(_) | Command::Batch(_) => {}
+            Command::Add(_)
+            | Command::Delete(_)
+            | Command::Replace(_)
+            | Command::Batch(_)
+            | Command::SetState(_) => {}
         }
         let annotation = &mut self.annotations[index];
         annotation.modified = now().max(before.modified);

@@ -7,6 +7,8 @@
 //! - [`sidecar`]: the `PAGE.ann.ron` file, read carefully and written atomically;
 //! - [`anchor`]: placing annotations again after the page text changed;
 //! - [`locate`]: the item and pane a range falls in;
+//! - [`PageState`] (`page_state`): a page marked done; [`UnknownFields`] (`unknown`, with
+//!   `model_serde`): fields a newer copydesk wrote, kept when this one rewrites the file;
 //! - [`Document`] (`document`): page + segmentation + annotations, changed only through
 //!   [`Command`]s (`command`), with undo and redo;
 //! - `save` and `disk`: a save that merges with changes made on disk, off the UI thread if
@@ -21,11 +23,14 @@ mod locate;
 pub mod lock;
 mod metric;
 pub mod model;
+mod model_serde;
+mod page_state;
 mod recover;
 mod refresh;
 mod save;
 pub mod sidecar;
 pub mod tagset;
+mod unknown;
 
 pub use anchor::AnchorReport;
 pub use command::{Command, CommandError};
@@ -33,7 +38,9 @@ pub use document::{Document, OpenError, default_author};
 pub use locate::{Location, Pane, PaneIndex};
 pub use metric::{Change, Direction, Metric, MetricFieldError};
 pub use model::{Anchor, Annotation, AnnotationId, Origin, Status};
+pub use page_state::PageState;
 pub use recover::SetAside;
 pub use refresh::Refreshed;
 pub use save::{SaveError, SaveJob, SaveOutcome, SaveReport};
 pub use tagset::{Kind, Tag, TagSet, TagSetError};
+pub use unknown::UnknownFields;

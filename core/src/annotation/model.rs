@@ -6,6 +6,7 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use super::metric::Metric;
+use super::unknown::UnknownFields;
 use crate::text::{Source, Span};
 
 /// Code points of context kept on each side of an annotation for re-anchoring.
@@ -107,7 +108,7 @@ impl Anchor {
 /// Entities and metrics, proofreading corrections and free notes are all annotations; which
 /// one is decided by the label's kind in the tag set. Ranges are code points into the decoded
 /// page, like every persisted offset.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Annotation {
     /// Stable unique id.
     pub id: AnnotationId,
@@ -120,40 +121,29 @@ pub struct Annotation {
     /// The characters at the range when the annotation was last placed.
     pub quote: String,
     /// Up to [`CONTEXT_CHARS`] code points before the range.
-    #[serde(default)]
     pub prefix: String,
     /// Up to [`CONTEXT_CHARS`] code points after the range.
-    #[serde(default)]
     pub suffix: String,
     /// Suggested, accepted or rejected.
-    #[serde(default)]
     pub status: Status,
     /// Who or what made it.
-    #[serde(default)]
     pub origin: Origin,
     /// The person who made or last changed it.
-    #[serde(default)]
     pub author: String,
     /// When it was made.
     pub created: Timestamp,
     /// When it was last changed; the newer side wins when two copies are merged.
     pub modified: Timestamp,
     /// A free note.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// Attributes of a figure, for labels of kind metric.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metric: Option<Metric>,
     /// The replacement text, for labels of kind correction.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub correction: Option<String>,
     /// How it was placed on the current page text.
-    #[serde(default, skip_serializing_if = "is_exact")]
     pub anchor: Anchor,
-}
-
-fn is_exact(anchor: &Anchor) -> bool {
-    *anchor == Anchor::Exact
+    /// Fields a newer copydesk wrote, kept as they were.
+    pub unknown: UnknownFields,
 }
 
 /// The current time, to the millisecond (finer is noise in a sidecar).
@@ -183,6 +173,7 @@ impl Annotation {
             metric: None,
             correction: None,
             anchor: Anchor::Exact,
+            unknown: UnknownFields::default(),
         };
         annotation.place(source, span);
         annotation

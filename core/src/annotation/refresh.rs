@@ -71,6 +71,7 @@ impl Document {
         let ours = self.take_annotations();
         let (annotations, report) = merge(self.disk.base(), ours, theirs.annotations);
         self.set_annotations(annotations);
+        self.merge_page_fields(theirs.state, &theirs.unknown);
         self.disk = disk;
         self.generation += 1;
         if was_saved {

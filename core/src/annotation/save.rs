@@ -17,7 +17,9 @@ use super::disk::{DiskState, modified_times};
 use super::document::Document;
 use super::lock::{self, LockError};
 use super::model::{Annotation, AnnotationId};
+use super::page_state::PageState;
 use super::sidecar::{self, SidecarError, SidecarFile};
+use super::unknown::UnknownFields;
 use crate::text::Source;
 
 /// Everything a save needs, detached from the document so it can run on another thread.
@@ -63,6 +65,8 @@ struct Saved {
     disk: DiskState,
     /// The annotations as written, if a merge changed them.
     merged: Option<Vec<Annotation>>,
+    /// The page's state and unknown fields as written, if a merge changed them.
+    merged_page: Option<(Option<PageState>, UnknownFields)>,
     /// The annotations the job started from (the base for folding the merge back in).
     sent: HashMap<AnnotationId, Timestamp>,
 }
@@ -143,11 +147,26 @@ impl Document {
             // The annotations changed: views keyed on the generation must see it.
             self.generation += 1;
         }
+        if let Some((state, unknown)) = saved.merged_page {
+            self.merge_page_fields(state, &unknown);
+        }
         self.disk = saved.disk;
         if unchanged_meanwhile {
             self.saved_generation = self.generation;
         }
         Ok(saved.report)
+    }
+
+    /// Takes in the page-level fields of a sidecar merged from disk: the newer state, and
+    /// unknown fields this document lacks. A changed state counts as a change (views keyed on
+    /// the generation see it).
+    pub(super) fn merge_page_fields(&mut self, state: Option<PageState>, unknown: &UnknownFields) {
+        let newer = PageState::newer(self.state.clone(), state);
+        if newer != self.state {
+            self.state = newer;
+            self.generation += 1;
+        }
+        self.unknown.fill_from(unknown);
     }
 
     /// Saves now, on this thread.
@@ -191,6 +210,7 @@ impl SaveJob {
         let on_disk = sidecar::read_bytes(&target).map_err(SaveError::DiskSidecarUnreadable)?;
         let mut report = SaveReport::default();
         let mut merged = None;
+        let mut merged_page = None;
         if let Some(bytes) = &on_disk
             && Some(xxhash_rust::xxh3::xxh3_64(bytes)) != self.disk.hash()
         {
@@ -206,6 +226,9 @@ impl SaveJob {
             report = merge_report;
             merged = Some(annotations.clone());
             self.file.annotations = annotations;
+            self.file.state = PageState::newer(self.file.state.take(), theirs.state);
+            self.file.unknown.fill_from(&theirs.unknown);
+            merged_page = Some((self.file.state.clone(), self.file.unknown.clone()));
         }
         let text = sidecar::to_ron(&self.file).map_err(|err| SaveError::Write {
             path: self.path.clone(),
@@ -220,6 +243,7 @@ impl SaveJob {
             report,
             disk,
             merged,
+            merged_page,
             sent,
         })
     }

@@ -44,6 +44,13 @@ pub fn find(paths: &[PathBuf], out: &Path, failures: &mut Vec<String>) -> Vec<Fo
     pages
 }
 
+/// Every page under `folder`, recursively, by path; problems pushed onto `failures`.
+pub fn find_under(folder: &Path, failures: &mut Vec<String>) -> Vec<FoundPage> {
+    let mut pages = Vec::new();
+    walk(folder, folder, None, &mut pages, failures);
+    pages
+}
+
 fn walk(
     root: &Path,
     folder: &Path,

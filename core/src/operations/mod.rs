@@ -3,6 +3,7 @@
 //!
 //! - [`tag`]: label ranges of the page, accepting a suggestion already there instead of
 //!   adding a second annotation;
+//! - [`done`]: mark a page done, or take the mark back;
 //! - [`review`]: choose suggestions (every one of a label in a story, the next to look at)
 //!   and accept or reject them.
 //!
@@ -13,5 +14,6 @@
 //! [`Metric::set_field`](crate::annotation::Metric::set_field), and the annotations over a
 //! range are [`Document::overlapping`](crate::annotation::Document::overlapping).
 
+pub mod done;
 pub mod review;
 pub mod tag;

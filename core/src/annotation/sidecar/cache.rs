@@ -113,7 +113,9 @@ fn store_in(folder: &Path, key: &str, file: &SidecarFile) -> Option<()> {
         format: file.format.clone(),
         version: file.version,
         source: file.source.clone(),
+        state: file.state.clone(),
         annotations: Vec::new(),
+        unknown: file.unknown.clone(),
     };
     let mut json = serde_json::to_string(&fields).ok()?;
     let piece = file.annotations.len().div_ceil(PIECES).max(1);

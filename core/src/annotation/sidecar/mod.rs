@@ -7,6 +7,7 @@
 //! a readable sidecar behind.
 
 pub mod cache;
+mod file_serde;
 mod read;
 mod write;
 
@@ -17,6 +18,8 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::model::Annotation;
+use super::page_state::PageState;
+use super::unknown::UnknownFields;
 
 pub use read::{check, parse, parse_unchecked, read_bytes};
 pub use write::{
@@ -43,7 +46,7 @@ pub struct SourceInfo {
 }
 
 /// The contents of a sidecar file.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SidecarFile {
     /// Always [`FORMAT`].
     pub format: String,
@@ -51,8 +54,12 @@ pub struct SidecarFile {
     pub version: u32,
     /// The page the ranges refer to.
     pub source: SourceInfo,
+    /// Whether the page was marked done; `None` until it first is.
+    pub state: Option<PageState>,
     /// The annotations, in page order.
     pub annotations: Vec<Annotation>,
+    /// Fields a newer copydesk wrote, kept as they were.
+    pub unknown: UnknownFields,
 }
 
 impl SidecarFile {
@@ -67,7 +74,9 @@ impl SidecarFile {
                 chars: source.char_len(),
                 fingerprint: source.fingerprint(),
             },
+            state: None,
             annotations,
+            unknown: UnknownFields::default(),
         }
     }
 }
