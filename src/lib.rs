@@ -6,7 +6,7 @@
 //! desktop app (`app`). Both only turn what the user asks into calls on the core and show
 //! the results.
 
-pub use copydesk_core::{annotation, bulletin, formats, operations, proof, suggest, text};
+pub use copydesk_core::{annotation, bulletin, corpus, formats, operations, proof, suggest, text};
 
 #[cfg(feature = "gui")]
 pub mod app;

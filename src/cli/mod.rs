@@ -11,10 +11,12 @@ mod change;
 mod outline_text;
 mod page;
 mod run_annotations;
+mod run_done;
 mod run_edit;
 mod run_export;
 mod run_review;
 mod run_segment;
+mod run_stats;
 mod run_suggest;
 mod run_tag;
 
@@ -62,6 +64,11 @@ enum Subcommand {
     /// Export pages and folders as datasets: JSON Lines, CoNLL, brat, Label Studio, a
     /// metrics table, or the corrected text.
     Export(run_export::Args),
+    /// Mark pages done, or not done with --undo (as the library's key does).
+    Done(run_done::Args),
+    /// The figures of a folder: pages by state, annotations per label, author and day,
+    /// suggestions accepted and rejected per rule.
+    Stats(run_stats::Args),
 }
 
 /// Runs the command line and returns the process's exit status.
@@ -77,6 +84,8 @@ pub fn main() -> ExitCode {
         Some(Subcommand::Suggest(args)) => run_suggest::run(&args, &mut out),
         Some(Subcommand::Review(args)) => run_review::run(&args, &mut out),
         Some(Subcommand::Export(args)) => run_export::run(&args, &mut out),
+        Some(Subcommand::Done(args)) => run_done::run(&args, &mut out),
+        Some(Subcommand::Stats(args)) => run_stats::run(&args, &mut out),
         None => match cli.page.as_deref().and_then(missing_page) {
             Some(message) => {
                 report(&message);

@@ -75,7 +75,7 @@ pub fn run(args: &Args, out: &mut Output) -> io::Result<ExitCode> {
 }
 
 /// A bar on standard error, hidden when that is not a terminal.
-fn progress_bar() -> ProgressBar {
+pub(super) fn progress_bar() -> ProgressBar {
     let target = if io::stderr().is_terminal() {
         ProgressDrawTarget::stderr()
     } else {

@@ -1,4 +1,7 @@
-//! Marking a page done, or taking the mark back — for the app's key and `copydesk done` alike.
+//! Marking a page done, or taking the mark back — for the app's key, its library and
+//! `copydesk done` alike.
+
+use std::path::Path;
 
 use crate::annotation::{Command, Document, PageState, model::now};
 
@@ -12,6 +15,24 @@ pub fn mark_done(document: &Document, done: bool) -> Option<Command> {
             changed: now(),
         }))
     })
+}
+
+/// Opens `page` (with its sidecar), marks it done or not done by `author` (or the login
+/// name), and saves. `Ok(false)` if it was in that state already (nothing is written); the
+/// error names the file and what went wrong (an unreadable sidecar is left untouched).
+pub fn mark_page_done(page: &Path, done: bool, author: Option<&str>) -> Result<bool, String> {
+    let mut document = Document::open(page).map_err(|err| err.to_string())?;
+    if let Some(author) = author {
+        document.set_author(author);
+    }
+    let Some(command) = mark_done(&document, done) else {
+        return Ok(false);
+    };
+    document
+        .apply(command)
+        .map_err(|err| format!("{}: {err}", page.display()))?;
+    document.save().map_err(|err| err.to_string())?;
+    Ok(true)
 }
 
 #[cfg(test)]
