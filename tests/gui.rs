@@ -380,7 +380,7 @@ fn zoom_theme_and_help_from_the_keyboard() {
 }
 
 #[test]
-fn a_folder_opens_its_first_page_and_pages_follow_in_order() {
+fn a_folder_opens_its_library_and_pages_follow_in_order() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(
         common::sample("a01-qinghe-daily.txt"),
@@ -393,7 +393,12 @@ fn a_folder_opens_its_first_page_and_pages_follow_in_order() {
     )
     .unwrap();
     let mut harness = open(dir.path());
+    assert!(harness.state().library_shown());
+    assert!(harness.state().page().is_none());
+    harness.key_press(Key::Enter);
+    harness.run_steps(3);
     assert_eq!(document(&harness).name(), "a01.txt");
+    assert!(!harness.state().library_shown());
     harness.key_press_modifiers(Modifiers::COMMAND, Key::PageDown);
     harness.run_steps(3);
     assert_eq!(document(&harness).name(), "b02.txt");

@@ -78,6 +78,8 @@ fn a_page_opened_after_another_starts_at_its_top() {
         std::fs::copy(common::sample(sample), dir.path().join(name)).unwrap();
     }
     let mut harness = open(dir.path());
+    harness.key_press(Key::Enter);
+    harness.run_steps(3);
     harness.key_press(Key::F2);
     harness.run_steps(3);
     harness.key_press(Key::End);

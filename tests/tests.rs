@@ -34,6 +34,9 @@ mod gui_disk;
 /// File → Export… in the app.
 #[cfg(feature = "gui")]
 mod gui_export;
+/// The folder library in the app: the list, done pages, sorting, filtering, changes on disk.
+#[cfg(feature = "gui")]
+mod gui_library;
 /// Moving through the app's reading panes with the keyboard.
 #[cfg(feature = "gui")]
 mod gui_reading;
@@ -43,6 +46,8 @@ mod segment_pages;
 mod segment_props;
 /// The ways annotation tools lose work, tried against the sidecar.
 mod sidecar_safety;
+/// `copydesk done` and `copydesk stats` on a folder of pages in every state.
+mod stats_cli;
 /// `copydesk suggest` from the command line.
 mod suggest_cli;
 /// Pages and sidecars that are not quite clean, and mistyped commands.

@@ -42,6 +42,9 @@ pub fn menu_bar(ui: &mut Ui, recent: &[PathBuf], suggest_on_open: &mut bool) -> 
                 });
                 item(ui, UiCommand::NextPage, &mut clicked);
                 item(ui, UiCommand::PreviousPage, &mut clicked);
+                item(ui, UiCommand::NextUnfinished, &mut clicked);
+                item(ui, UiCommand::Library, &mut clicked);
+                item(ui, UiCommand::MarkDone, &mut clicked);
                 ui.separator();
                 item(ui, UiCommand::Save, &mut clicked);
                 item(ui, UiCommand::Export, &mut clicked);

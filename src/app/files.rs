@@ -89,20 +89,11 @@ impl CopydeskApp {
             )));
             return;
         }
-        let page_path = if path.is_dir() {
-            match open_page::folder_pages(path).first() {
-                Some(first) => first.clone(),
-                None => {
-                    self.banner = Some(error_banner(format!(
-                        "{}: no pages (.txt files) in this folder",
-                        path.display()
-                    )));
-                    return;
-                }
-            }
-        } else {
-            path.to_owned()
-        };
+        if path.is_dir() {
+            self.open_folder(path);
+            return;
+        }
+        let page_path = path.to_owned();
         match Document::open(&page_path) {
             Ok(document) => {
                 self.banner = None;
@@ -148,6 +139,10 @@ impl CopydeskApp {
             drop_elsewhere(old);
         }
         self.watch_page(path);
+        self.show_library = false;
+        if let Some(open) = &mut self.library {
+            open.library.select_path(path);
+        }
         if self.settings.suggest_on_open {
             self.suggest();
         }

@@ -20,10 +20,13 @@ pub mod dialogs;
 mod disk_changes;
 mod export;
 mod files;
+mod folder;
 pub mod fonts;
 mod highlight;
 mod keys;
 mod layout;
+mod library;
+mod library_scan;
 mod outline;
 mod saver;
 mod settings;
@@ -41,6 +44,7 @@ use eframe::egui;
 
 pub use action::{Action, Banner};
 pub use settings::Settings;
+pub use state::library::{Library, Tab as LibraryTab};
 pub use state::open_page::OpenPage;
 pub use ui_command::UiCommand;
 pub use window::run;
@@ -91,6 +95,10 @@ pub struct CopydeskApp {
     watch: Option<watch::PageWatch>,
     /// The export window, while open.
     export: Option<export::ExportDialog>,
+    /// The folder open as a library, if one is.
+    library: Option<folder::OpenLibrary>,
+    /// The library is shown instead of the page.
+    show_library: bool,
     /// The context the app draws in (to wake it from other threads).
     ctx: egui::Context,
 }
@@ -130,6 +138,8 @@ impl CopydeskApp {
             name_draft: None,
             watch: None,
             export: None,
+            library: None,
+            show_library: false,
             ctx: ctx.clone(),
         };
         if startup.fonts == FontChoice::System {
@@ -158,6 +168,18 @@ impl CopydeskApp {
         self.page.as_ref()
     }
 
+    /// The folder open as a library, if one is.
+    pub fn library(&self) -> Option<&Library> {
+        self.library.as_ref().map(|open| &open.library)
+    }
+
+    /// Pages of the library whose sidecar is still being read.
+    pub fn library_reading(&self) -> usize {
+        self.library
+            .as_ref()
+            .map_or(0, |open| open.scanner.outstanding())
+    }
+
     /// The banner shown, if any.
     pub fn banner(&self) -> Option<&Banner> {
         self.banner.as_ref()
@@ -174,6 +196,7 @@ impl CopydeskApp {
         let ctx = ui.ctx().clone();
         self.poll_save();
         self.follow_disk_changes();
+        self.poll_library();
         self.handle_dropped_files(&ctx);
         self.handle_keys(&ctx);
         let clicked = chrome::menu_bar(
@@ -187,7 +210,9 @@ impl CopydeskApp {
         }
         self.status_bar_ui(ui);
         let mut editing = false;
-        if let Some(page) = &mut self.page {
+        if self.library_frame(ui) {
+            // The library is shown instead of the page.
+        } else if let Some(page) = &mut self.page {
             outline::panel(ui, page, &mut self.actions);
             editing |= sidebar::panel(ui, page, &mut self.actions);
             editing |= chrome::find_bar(ui, &mut self.find, page, &mut self.actions);
@@ -245,12 +270,18 @@ impl CopydeskApp {
         chrome::status_bar(ui, &status);
     }
 
-    /// The window title names the page.
+    /// The window title names the page, or the folder while its library is shown.
     fn update_title(&self, ctx: &egui::Context) {
-        let title = self.page.as_ref().map_or_else(
-            || "copydesk".to_owned(),
-            |p| format!("{} — copydesk", p.document.name()),
-        );
+        let folder = self
+            .library
+            .as_ref()
+            .filter(|_| self.show_library)
+            .map(|open| open.library.root.display().to_string());
+        let title = match (folder, &self.page) {
+            (Some(folder), _) => format!("{folder} — copydesk"),
+            (None, Some(page)) => format!("{} — copydesk", page.document.name()),
+            (None, None) => "copydesk".to_owned(),
+        };
         ctx.send_viewport_cmd(egui::ViewportCommand::Title(title));
     }
 
@@ -267,6 +298,16 @@ impl CopydeskApp {
     fn handle_keys(&mut self, ctx: &egui::Context) {
         if self.name_draft.is_some() || self.export.is_some() {
             // The "Your name" and export windows are modal: their fields have the keys.
+            return;
+        }
+        if self.library_shown() {
+            self.library_keys(ctx);
+            let found = keys::actions(ctx, None, self.editing_text);
+            self.actions
+                .extend(found.into_iter().filter(|action| match action {
+                    Action::Ui(command) => command.works_in_library(),
+                    _ => false,
+                }));
             return;
         }
         let tagset = self.page.as_ref().map(|page| page.document.tagset());
@@ -297,6 +338,9 @@ impl CopydeskApp {
 
     fn run(&mut self, ctx: &egui::Context, action: Action) {
         match action {
+            Action::Ui(command) if !self.allowed_in_library(command) => {
+                self.refuse_in_library(command);
+            }
             Action::Ui(command) => self.run_command(ctx, command),
             Action::Tag(label) => self.tag(&label),
             Action::Edit(command) => {
@@ -402,14 +446,13 @@ impl CopydeskApp {
                 }
             }
             UiCommand::NextPage | UiCommand::PreviousPage => {
-                let target = self
-                    .page
-                    .as_ref()
-                    .and_then(|page| page.neighbour(command == UiCommand::NextPage));
-                if let Some(path) = target {
+                if let Some(path) = self.neighbour_page(command == UiCommand::NextPage) {
                     self.open(&path);
                 }
             }
+            UiCommand::Library => self.toggle_library(),
+            UiCommand::MarkDone => self.toggle_done(),
+            UiCommand::NextUnfinished => self.next_unfinished(),
             UiCommand::ToggleWholePage => {
                 if let Some(page) = &mut self.page {
                     page.whole_page = !page.whole_page;

@@ -47,6 +47,12 @@ pub enum UiCommand {
     NextPage,
     /// Open the previous page of the folder.
     PreviousPage,
+    /// Show the folder's library, or go back from it to the open page.
+    Library,
+    /// Mark the page done, or take the mark back.
+    MarkDone,
+    /// Open the next page of the library that is not done.
+    NextUnfinished,
     /// Switch between the item panes and the whole-page reading view.
     ToggleWholePage,
     /// Scroll the reading pane down by a screenful.
@@ -83,7 +89,7 @@ pub enum UiCommand {
 
 impl UiCommand {
     /// All commands, in the order the help overlay lists them.
-    pub const ALL: [Self; 33] = [
+    pub const ALL: [Self; 36] = [
         Self::OpenPage,
         Self::OpenFolder,
         Self::Save,
@@ -101,6 +107,9 @@ impl UiCommand {
         Self::PreviousItem,
         Self::NextPage,
         Self::PreviousPage,
+        Self::Library,
+        Self::MarkDone,
+        Self::NextUnfinished,
         Self::ToggleWholePage,
         Self::ScrollDown,
         Self::ScrollUp,
@@ -139,6 +148,9 @@ impl UiCommand {
             Self::PreviousItem => "Previous story or photo",
             Self::NextPage => "Next page in folder",
             Self::PreviousPage => "Previous page in folder",
+            Self::Library => "Folder library / back to the page",
+            Self::MarkDone => "Mark page done / not done",
+            Self::NextUnfinished => "Next unfinished page",
             Self::ToggleWholePage => "Whole-page view",
             Self::ScrollDown => "Scroll down a screen",
             Self::ScrollUp => "Scroll up a screen",
@@ -181,6 +193,9 @@ impl UiCommand {
             Self::PreviousItem => key(command, Key::ArrowUp),
             Self::NextPage => key(command, Key::PageDown),
             Self::PreviousPage => key(command, Key::PageUp),
+            Self::Library => key(command, Key::L),
+            Self::MarkDone => key(command, Key::D),
+            Self::NextUnfinished => key(command, Key::U),
             Self::ToggleWholePage => key(Modifiers::NONE, Key::F2),
             Self::ScrollDown => key(Modifiers::NONE, Key::PageDown),
             Self::ScrollUp => key(Modifiers::NONE, Key::PageUp),
@@ -273,6 +288,29 @@ impl UiCommand {
         Self::Escape,
     ];
 
+    /// True for the commands that make sense while the library is shown; the others act on
+    /// the open page, which the user cannot see then, and are left alone.
+    pub fn works_in_library(self) -> bool {
+        matches!(
+            self,
+            Self::OpenPage
+                | Self::OpenFolder
+                | Self::Save
+                | Self::Export
+                | Self::Library
+                | Self::MarkDone
+                | Self::NextUnfinished
+                | Self::ZoomIn
+                | Self::ZoomOut
+                | Self::ZoomReset
+                | Self::ToggleTheme
+                | Self::YourName
+                | Self::Help
+                | Self::Escape
+                | Self::Quit
+        )
+    }
+
     /// True for the keys that scroll the reading pane. With Shift held they are left to the
     /// pane's text, where Shift+Home and Shift+End extend the selection.
     pub fn is_scroll(self) -> bool {
@@ -318,6 +356,6 @@ mod tests {
                 seen.push(shortcut);
             }
         }
-        assert_eq!(seen.len(), 37);
+        assert_eq!(seen.len(), 40);
     }
 }

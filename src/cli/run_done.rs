@@ -16,7 +16,7 @@ pub struct Args {
     /// Take the mark back: the pages are no longer done.
     #[arg(long)]
     undo: bool,
-    /// Record the change as made by this name (default: the login name).
+    /// Record the change as made by this name (default: $COPYDESK_AUTHOR or the login name).
     #[arg(long)]
     author: Option<String>,
 }

@@ -6,6 +6,7 @@
 
 pub mod counts;
 pub mod find;
+pub mod library;
 pub mod open_page;
 pub mod rows;
 pub mod sidebar_state;

@@ -1,0 +1,260 @@
+//! The app's side of the folder library: opening a folder as a library, going between it and
+//! the open page, its keys, and marking pages done — methods of [`CopydeskApp`].
+
+use std::path::Path;
+use std::time::Instant;
+
+use eframe::egui::{self, Key, Modifiers};
+
+use super::action::Action;
+use super::library_scan::Scanner;
+use super::state::library::Library;
+use super::ui_command::UiCommand;
+use super::{CopydeskApp, library};
+use crate::corpus;
+use crate::operations::done::{mark_done, mark_page_done};
+
+/// A folder open as a library, with the thread reading its sidecars.
+pub struct OpenLibrary {
+    /// The list and what the user chose in it.
+    pub library: Library,
+    /// Reads sidecars and follows the folder on disk.
+    pub scanner: Scanner,
+}
+
+impl CopydeskApp {
+    /// Opens `folder` as the library and shows it (the open page stays open behind it).
+    pub(super) fn open_folder(&mut self, folder: &Path) {
+        let (pages, failures) = corpus::list(folder);
+        let mut library = Library::new(folder.to_owned(), pages);
+        if let Some(here) = self.page.as_ref().and_then(|p| p.document.page_path()) {
+            library.select_path(here);
+        }
+        let scanner = Scanner::start(&library, &self.ctx);
+        self.notice = match failures.first() {
+            Some(first) => Some(format!("{first} (and {} more)", failures.len() - 1)),
+            None if !scanner.watching() => Some(format!(
+                "{}: cannot watch the folder; pages added later appear when it is opened again",
+                folder.display()
+            )),
+            None => Some(
+                "Enter opens a page; Ctrl+D marks it done; Ctrl+U opens the next unfinished one"
+                    .into(),
+            ),
+        };
+        self.settings.remember(folder);
+        self.library = Some(OpenLibrary { library, scanner });
+        self.show_library = true;
+        self.update_title(&self.ctx.clone());
+    }
+
+    /// Takes in what the library's reader has read and what changed on disk.
+    pub(super) fn poll_library(&mut self) {
+        if let Some(open) = &mut self.library {
+            open.scanner.poll(&mut open.library, Instant::now());
+        }
+    }
+
+    /// Draws the library, if it is shown; false if the page is shown instead.
+    pub(super) fn library_frame(&mut self, ui: &mut egui::Ui) -> bool {
+        if !self.show_library {
+            return false;
+        }
+        let Some(open) = &mut self.library else {
+            return false;
+        };
+        let here = self.page.as_ref().and_then(|p| p.document.page_path());
+        library::library_ui(
+            ui,
+            &mut open.library,
+            open.scanner.outstanding(),
+            here,
+            &mut self.actions,
+        );
+        true
+    }
+
+    /// Whether the library is what the window shows.
+    pub fn library_shown(&self) -> bool {
+        self.show_library && self.library.is_some()
+    }
+
+    /// The library's keys while it is shown: arrows, Page Up/Down, Home/End move the cursor,
+    /// Enter opens its page. The other commands are left to the caller.
+    pub(super) fn library_keys(&mut self, ctx: &egui::Context) {
+        let Some(open) = &mut self.library else {
+            return;
+        };
+        let library = &mut open.library;
+        let page = 15;
+        let mut enter = false;
+        ctx.input_mut(|input| {
+            let mut pressed = |key| input.consume_key(Modifiers::NONE, key);
+            if pressed(Key::ArrowDown) {
+                library.move_cursor(1);
+            }
+            if pressed(Key::ArrowUp) {
+                library.move_cursor(-1);
+            }
+            if pressed(Key::PageDown) {
+                library.move_cursor(page);
+            }
+            if pressed(Key::PageUp) {
+                library.move_cursor(-page);
+            }
+            if pressed(Key::Home) {
+                library.move_cursor(isize::MIN / 2);
+            }
+            if pressed(Key::End) {
+                library.move_cursor(isize::MAX / 2);
+            }
+            enter = pressed(Key::Enter);
+        });
+        if enter && let Some(path) = library.selected_path() {
+            self.actions.push(Action::Open(path.to_owned()));
+        }
+    }
+
+    /// The file of the open page, if a page with a file is open.
+    fn open_page_path(&self) -> Option<std::path::PathBuf> {
+        let page = self.page.as_ref()?;
+        page.document.page_path().map(Path::to_path_buf)
+    }
+
+    /// Ctrl+L: from the page to its folder's library (opening it if needed), and back.
+    pub(super) fn toggle_library(&mut self) {
+        let here = self.open_page_path();
+        match (&mut self.library, self.show_library) {
+            (Some(_), true) if here.is_some() => self.show_library = false,
+            (Some(_), true) => {
+                self.notice = Some("No page is open: Enter opens the page under the cursor".into());
+            }
+            (Some(open), false)
+                if here
+                    .as_deref()
+                    .is_some_and(|page| open.library.contains(page)) =>
+            {
+                if let Some(page) = &here {
+                    open.library.select_path(page);
+                }
+                self.show_library = true;
+            }
+            _ => match here.as_deref().and_then(Path::parent) {
+                Some(folder) => {
+                    let folder = if folder.as_os_str().is_empty() {
+                        Path::new(".")
+                    } else {
+                        folder
+                    };
+                    self.open_folder(folder);
+                }
+                None => {
+                    self.notice =
+                        Some("Open a folder first (File → Open folder, Ctrl+Shift+O)".into());
+                }
+            },
+        }
+        self.update_title(&self.ctx.clone());
+    }
+
+    /// Ctrl+D: marks the page done, or takes the mark back — the open page (one undoable
+    /// step), or in the library the page under the cursor.
+    pub(super) fn toggle_done(&mut self) {
+        let open_path = self.open_page_path();
+        let target = if self.library_shown() {
+            self.library
+                .as_ref()
+                .and_then(|open| open.library.selected_path())
+                .map(Path::to_path_buf)
+        } else {
+            open_path.clone()
+        };
+        let Some(target) = target else {
+            self.notice = Some("Open a page first".into());
+            return;
+        };
+        let name = target
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        if Some(&target) == open_path.as_ref() {
+            let Some(page) = &self.page else { return };
+            let done = !page.document.is_done();
+            if let Some(command) = mark_done(&page.document, done)
+                && self.edit(command)
+            {
+                self.schedule_save(&self.ctx.clone(), true);
+                self.notice = Some(format!(
+                    "{name}: {}; Ctrl+Z takes it back",
+                    if done {
+                        "marked done"
+                    } else {
+                        "no longer done"
+                    }
+                ));
+            }
+            return;
+        }
+        let Some(open) = &mut self.library else {
+            return;
+        };
+        let done = !open.library.is_done(&target);
+        let author = self.settings.author.clone();
+        self.notice = Some(match mark_page_done(&target, done, author.as_deref()) {
+            Ok(_) => {
+                open.scanner.reread(&target);
+                format!(
+                    "{name}: {}; Ctrl+D again takes it back",
+                    if done {
+                        "marked done"
+                    } else {
+                        "no longer done"
+                    }
+                )
+            }
+            Err(message) => message,
+        });
+    }
+
+    /// Ctrl+U: opens the next page of the library, after the open one (or the cursor's), that
+    /// is not done.
+    pub(super) fn next_unfinished(&mut self) {
+        let Some(open) = &self.library else {
+            self.notice = Some("Open the folder's library first (Ctrl+L)".into());
+            return;
+        };
+        let current = if self.show_library {
+            None
+        } else {
+            self.page.as_ref().and_then(|p| p.document.page_path())
+        };
+        match open.library.next_unfinished(current) {
+            Some(path) => self.open(&path),
+            None => self.notice = Some("Every page listed is done".into()),
+        }
+    }
+
+    /// The page before or after the open one: in the library's order when it lists the page,
+    /// else in its folder's.
+    pub(super) fn neighbour_page(&self, next: bool) -> Option<std::path::PathBuf> {
+        let page = self.page.as_ref()?;
+        let here = page.document.page_path()?;
+        match &self.library {
+            Some(open) if open.library.contains(here) => open.library.neighbour(here, next),
+            _ => page.neighbour(next),
+        }
+    }
+
+    /// Whether `command` is taken while the library is shown.
+    pub(super) fn allowed_in_library(&self, command: UiCommand) -> bool {
+        !self.library_shown() || command.works_in_library()
+    }
+
+    /// Says why `command` does nothing while the library is shown (a menu item acting on the
+    /// page behind it).
+    pub(super) fn refuse_in_library(&mut self, command: UiCommand) {
+        self.notice = Some(format!(
+            "{}: open a page first (Enter, or Ctrl+L back to the open one)",
+            command.text()
+        ));
+    }
+}
