@@ -4,9 +4,10 @@
 
 use std::path::{Path, PathBuf};
 
-use copydesk::annotation::{Annotation, Command, Document, Origin};
+use copydesk::annotation::{Annotation, Command, Document, Origin, Status, sidecar};
 use copydesk::samples;
-use copydesk::text::Span;
+use copydesk::suggest::{Options, new_suggestions};
+use copydesk::text::{Source, Span};
 
 /// The bundled samples repeated to at least `bytes` bytes.
 pub fn big_page(bytes: usize) -> String {
@@ -61,4 +62,40 @@ pub fn annotated_page(dir: &Path, count: usize, labels: &[&str]) -> PathBuf {
         .unwrap_or_else(|err| panic!("{err}"));
     document.save().unwrap_or_else(|err| panic!("{err}"));
     page
+}
+
+/// A sample page and its sidecar of suggestions (about 60), every other one accepted.
+fn suggested(sample: &samples::Sample) -> (Vec<u8>, String) {
+    let source = Source::from_bytes(sample.bytes).unwrap_or_else(|err| panic!("{err}"));
+    let mut document = Document::unsaved(sample.name, source);
+    let commands = new_suggestions(&document, Options::default())
+        .into_iter()
+        .enumerate()
+        .map(|(n, mut annotation)| {
+            if n % 2 == 0 {
+                annotation.status = Status::Accepted;
+            }
+            Command::Add(annotation)
+        })
+        .collect();
+    document
+        .apply(Command::Batch(commands))
+        .unwrap_or_else(|err| panic!("{err}"));
+    let ron = sidecar::to_ron(&document.to_sidecar()).unwrap_or_else(|err| panic!("{err}"));
+    (sample.bytes.to_vec(), ron)
+}
+
+/// A folder `root` of `count` pages, the samples in turn, a hundred to a subfolder, each with
+/// a sidecar of its suggestions, every other one accepted. Call `load_dictionary` first.
+pub fn library_folder(root: &Path, count: usize) {
+    let pages = samples::ALL.map(|sample| suggested(&sample));
+    for n in 0..count {
+        let (text, ron) = &pages[n % pages.len()];
+        let page = root.join(format!("{:02}/p{n:04}.txt", n / 100));
+        if let Some(parent) = page.parent() {
+            std::fs::create_dir_all(parent).unwrap_or_else(|err| panic!("{err}"));
+        }
+        std::fs::write(&page, text).unwrap_or_else(|err| panic!("{err}"));
+        std::fs::write(sidecar::path_for(&page), ron).unwrap_or_else(|err| panic!("{err}"));
+    }
 }

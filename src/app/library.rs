@@ -111,7 +111,7 @@ fn header_ui(
                     ui.selectable_value(&mut filter.status, Some(status), status.name());
                 }
             });
-        let labels = library.labels();
+        let labels = library.totals().labels.clone();
         let shown = filter
             .label
             .clone()
@@ -201,7 +201,7 @@ fn pages_ui(ui: &mut Ui, library: &mut Library, open: Option<&Path>, actions: &m
         return;
     }
     let mut columns = vec![Column::Page, Column::Status, Column::Accepted];
-    columns.extend(library.labels().into_iter().map(Column::Label));
+    columns.extend(library.totals().labels.iter().cloned().map(Column::Label));
     columns.extend([
         Column::Pending,
         Column::Orphaned,

@@ -9,7 +9,7 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use eframe::egui;
 use notify::{RecursiveMode, Watcher};
@@ -34,8 +34,14 @@ pub struct Scanner {
     changes: Receiver<PathBuf>,
     changed: HashSet<PathBuf>,
     last_change: Option<Instant>,
+    /// When summaries were last taken in: while many arrive, they are taken in batches.
+    last_taken: Option<Instant>,
     ctx: egui::Context,
 }
+
+/// How often summaries are taken in while pages are being read: sorting the list and summing
+/// its figures once per batch rather than once a frame keeps frames short.
+const BATCH: Duration = Duration::from_millis(100);
 
 /// The page a changed file stands for: the page itself (`*.txt`) or the page of a sidecar;
 /// `None` for anything else (locks, temporary files, backups) and anything in a hidden folder.
@@ -107,6 +113,7 @@ impl Scanner {
             changes,
             changed: HashSet::new(),
             last_change: None,
+            last_taken: None,
             ctx: ctx.clone(),
         };
         let all = library
@@ -145,6 +152,20 @@ impl Scanner {
     /// Takes in the summaries read since the last call, and acts on changes on disk that
     /// have settled by `now`.
     pub fn poll(&mut self, library: &mut Library, now: Instant) {
+        let since = self
+            .last_taken
+            .map_or(BATCH, |last| now.saturating_duration_since(last));
+        if self.outstanding > 0 && since < BATCH {
+            self.ctx.request_repaint_after(BATCH.saturating_sub(since));
+        } else {
+            self.take_summaries(library, now);
+        }
+        self.follow_changes(library, now);
+    }
+
+    /// Takes in the summaries read since they were last taken.
+    fn take_summaries(&mut self, library: &mut Library, now: Instant) {
+        self.last_taken = Some(now);
         let mut read = Vec::new();
         while let Ok(summary) = self.results.try_recv() {
             self.outstanding = self.outstanding.saturating_sub(1);
@@ -153,6 +174,10 @@ impl Scanner {
         // A page removed meanwhile is not put back.
         read.retain(|summary| summary.path.is_file());
         library.update(read);
+    }
+
+    /// Acts on the changes on disk that have settled by `now`.
+    fn follow_changes(&mut self, library: &mut Library, now: Instant) {
         while let Ok(page) = self.changes.try_recv() {
             self.changed.insert(page);
             self.last_change = Some(now);

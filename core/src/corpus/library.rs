@@ -94,7 +94,8 @@ fn compare(a: &PageSummary, b: &PageSummary, column: &Column) -> Ordering {
 }
 
 /// The indexes into `pages` of those `filter` admits, sorted by `column` (descending if
-/// asked; ties by path, ascending).
+/// asked), ties in the order of `pages` — by path, as [`list`] gives them, which spares
+/// comparing paths.
 pub fn arrange(
     pages: &[PageSummary],
     column: &Column,
@@ -105,13 +106,11 @@ pub fn arrange(
         .filter(|&i| filter.admits(&pages[i]))
         .collect();
     shown.sort_by(|&a, &b| {
-        let (a, b) = (&pages[a], &pages[b]);
-        let by_column = compare(a, b, column);
-        let by_path = a.relative.cmp(&b.relative);
+        let by_column = compare(&pages[a], &pages[b], column);
         match (descending, column) {
-            (true, Column::Page) => by_path.reverse(),
-            (true, _) => by_column.reverse().then(by_path),
-            (false, _) => by_column.then(by_path),
+            (true, Column::Page) => b.cmp(&a),
+            (true, _) => by_column.reverse().then(a.cmp(&b)),
+            (false, _) => by_column.then(a.cmp(&b)),
         }
     });
     shown

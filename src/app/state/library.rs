@@ -2,6 +2,7 @@
 //! filter the user chose, and the row the keyboard is on. Summaries arrive from a background
 //! reader (`library_scan`); nothing here reads a file.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::corpus::{self, Column, Filter, FolderStats, PageStatus, PageSummary};
@@ -20,8 +21,10 @@ pub enum Tab {
 pub struct Library {
     /// The folder.
     pub root: PathBuf,
-    /// Every page found, in the order found (by path).
+    /// Every page found, by path (the order [`corpus::arrange`] expects).
     pages: Vec<PageSummary>,
+    /// Where each page is in `pages`.
+    index: HashMap<PathBuf, usize>,
     /// Pages whose sidecar has been read (the others show as untouched until it is).
     read: Vec<bool>,
     /// The column the list is sorted by.
@@ -38,8 +41,23 @@ pub struct Library {
     pub scroll_to_cursor: bool,
     /// Pages or statistics.
     pub tab: Tab,
-    /// The folder's figures, summed when the pages change.
+    /// The folder's figures, summed when asked for after the pages changed.
     stats: Option<FolderStats>,
+    /// The few figures the header shows, summed whenever the pages change.
+    totals: Totals,
+}
+
+/// The figures shown above the list.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Totals {
+    /// Pages marked done.
+    pub done: usize,
+    /// Accepted annotations.
+    pub accepted: usize,
+    /// Suggestions to review.
+    pub pending: usize,
+    /// The labels with accepted annotations, sorted.
+    pub labels: Vec<String>,
 }
 
 impl Library {
@@ -48,6 +66,7 @@ impl Library {
         let mut library = Self {
             root,
             read: vec![false; pages.len()],
+            index: HashMap::new(),
             pages,
             column: Column::Page,
             descending: false,
@@ -57,9 +76,21 @@ impl Library {
             scroll_to_cursor: false,
             tab: Tab::Pages,
             stats: None,
+            totals: Totals::default(),
         };
+        library.reindex();
         library.arrange();
         library
+    }
+
+    /// Makes `index` again after pages were added or removed.
+    fn reindex(&mut self) {
+        self.index = self
+            .pages
+            .iter()
+            .enumerate()
+            .map(|(i, page)| (page.path.clone(), i))
+            .collect();
     }
 
     /// Every page, in the order found.
@@ -87,6 +118,7 @@ impl Library {
         let current = self.selected_path().map(Path::to_path_buf);
         self.order = corpus::arrange(&self.pages, &self.column, self.descending, &self.filter);
         self.stats = None;
+        self.totals = self.sum();
         match current {
             Some(path) => self.select_path(&path),
             None => self.cursor = 0,
@@ -113,29 +145,23 @@ impl Library {
         }
     }
 
-    /// Takes pages' summaries as read from disk (a page not yet listed is added), and sorts
-    /// once for all of them.
+    /// Takes pages' summaries as read from disk (a page not yet listed is added in its
+    /// place by path), and sorts once for all of them.
     pub fn update(&mut self, summaries: Vec<PageSummary>) {
         if summaries.is_empty() {
             return;
         }
-        let mut index: std::collections::HashMap<PathBuf, usize> = self
-            .pages
-            .iter()
-            .enumerate()
-            .map(|(i, page)| (page.path.clone(), i))
-            .collect();
         for summary in summaries {
-            match index.get(&summary.path) {
-                Some(&at) => {
-                    self.pages[at] = summary;
-                    self.read[at] = true;
-                }
-                None => {
-                    index.insert(summary.path.clone(), self.pages.len());
-                    self.pages.push(summary);
-                    self.read.push(true);
-                }
+            if let Some(&at) = self.index.get(&summary.path) {
+                self.pages[at] = summary;
+                self.read[at] = true;
+            } else {
+                let at = self
+                    .pages
+                    .partition_point(|page| page.relative < summary.relative);
+                self.pages.insert(at, summary);
+                self.read.insert(at, true);
+                self.reindex();
             }
         }
         self.arrange();
@@ -143,16 +169,17 @@ impl Library {
 
     /// Takes a page off the list (its file is gone).
     pub fn remove(&mut self, path: &Path) {
-        if let Some(index) = self.pages.iter().position(|p| p.path == path) {
+        if let Some(&index) = self.index.get(path) {
             self.pages.remove(index);
             self.read.remove(index);
+            self.reindex();
             self.arrange();
         }
     }
 
     /// Whether `path` is one of the library's pages.
     pub fn contains(&self, path: &Path) -> bool {
-        self.pages.iter().any(|p| p.path == path)
+        self.index.contains_key(path)
     }
 
     /// The page the cursor is on.
@@ -200,9 +227,22 @@ impl Library {
         corpus::next_unfinished(&self.pages, &self.order, from).map(|page| page.path.clone())
     }
 
-    /// The labels with accepted annotations anywhere in the folder, sorted.
-    pub fn labels(&mut self) -> Vec<String> {
-        self.stats().labels.keys().cloned().collect()
+    /// The header's figures, and the labels with accepted annotations anywhere in the folder.
+    pub fn totals(&self) -> &Totals {
+        &self.totals
+    }
+
+    fn sum(&self) -> Totals {
+        let mut labels = std::collections::BTreeSet::new();
+        let mut totals = Totals::default();
+        for page in &self.pages {
+            totals.done += usize::from(page.status == PageStatus::Done);
+            totals.accepted += page.accepted;
+            totals.pending += page.pending;
+            labels.extend(page.labels.keys().map(String::as_str));
+        }
+        totals.labels = labels.into_iter().map(str::to_owned).collect();
+        totals
     }
 
     /// The folder's figures (of every page, whatever the filter).
@@ -213,9 +253,9 @@ impl Library {
 
     /// Whether the page at `path` is marked done, as last read.
     pub fn is_done(&self, path: &Path) -> bool {
-        self.pages
-            .iter()
-            .any(|p| p.path == path && p.status == PageStatus::Done)
+        self.index
+            .get(path)
+            .is_some_and(|&i| self.pages[i].status == PageStatus::Done)
     }
 }
 
