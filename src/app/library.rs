@@ -220,11 +220,9 @@ fn pages_ui(ui: &mut Ui, library: &mut Library, open: Option<&Path>, actions: &m
                 .resizable(true),
         );
     for column in &columns[1..] {
-        let width = match column {
-            Column::LastChanged => 130.0,
-            Column::LastAuthor | Column::Status => 90.0,
-            _ => 64.0,
-        };
+        // Wide enough for the header's title and a sort arrow.
+        let title = column_title(column).chars().count() as f32;
+        let width = (title * 8.0 + 36.0).max(56.0);
         table = table.column(
             TableColumn::initial(width)
                 .at_least(40.0)
@@ -336,8 +334,11 @@ fn category_chart(
         .show_x(false)
         .show_y(false);
     plot = match bars_lie {
+        // A few bars keep a bar's width, instead of filling the chart.
         Bars::Vertical => plot
             .include_y(0.0)
+            .include_x(-0.5)
+            .include_x(categories.len().max(6) as f64 - 0.5)
             .show_grid([false, true])
             .x_axis_formatter(name_of),
         Bars::Horizontal => plot
