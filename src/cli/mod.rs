@@ -10,6 +10,8 @@
 mod change;
 mod outline_text;
 mod page;
+mod run_adjudicate;
+mod run_agree;
 mod run_annotations;
 mod run_done;
 mod run_edit;
@@ -64,6 +66,10 @@ enum Subcommand {
     /// Export pages and folders as datasets: JSON Lines, CoNLL, brat, Label Studio, a
     /// metrics table, or the corrected text.
     Export(run_export::Args),
+    /// How far two annotators agree: P/R/F1 per label, Cohen's kappa, every disagreement.
+    Agree(run_agree::Args),
+    /// Settle two annotators' disagreements into a gold folder.
+    Adjudicate(run_adjudicate::Args),
     /// Mark pages done, or not done with --undo (as the library's key does).
     Done(run_done::Args),
     /// The figures of a folder: pages by state, annotations per label, author and day,
@@ -84,6 +90,8 @@ pub fn main() -> ExitCode {
         Some(Subcommand::Suggest(args)) => run_suggest::run(&args, &mut out),
         Some(Subcommand::Review(args)) => run_review::run(&args, &mut out),
         Some(Subcommand::Export(args)) => run_export::run(&args, &mut out),
+        Some(Subcommand::Agree(args)) => run_agree::run(&args, &mut out),
+        Some(Subcommand::Adjudicate(args)) => run_adjudicate::run(&args, &mut out),
         Some(Subcommand::Done(args)) => run_done::run(&args, &mut out),
         Some(Subcommand::Stats(args)) => run_stats::run(&args, &mut out),
         None => match cli.page.as_deref().and_then(missing_page) {

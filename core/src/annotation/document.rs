@@ -309,6 +309,11 @@ impl Document {
         self.page_path.as_deref().map(sidecar::path_for)
     }
 
+    /// The page's text, shared (to keep after the document is gone).
+    pub fn source_arc(&self) -> Arc<Source> {
+        Arc::clone(&self.source)
+    }
+
     /// The page's text.
     pub fn source(&self) -> &Source {
         &self.source

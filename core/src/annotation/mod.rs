@@ -17,6 +17,7 @@
 
 pub mod anchor;
 mod command;
+mod decision;
 mod disk;
 mod document;
 mod locate;
@@ -34,6 +35,7 @@ mod unknown;
 
 pub use anchor::AnchorReport;
 pub use command::{Command, CommandError};
+pub use decision::{Decision, Take};
 pub use document::{Document, OpenError, default_author};
 pub use locate::{Location, Pane, PaneIndex};
 pub use metric::{Change, Direction, Metric, MetricFieldError};

@@ -5,6 +5,7 @@ use std::fmt;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
+use super::decision::Decision;
 use super::metric::Metric;
 use super::unknown::UnknownFields;
 use crate::text::{Source, Span};
@@ -142,6 +143,8 @@ pub struct Annotation {
     pub correction: Option<String>,
     /// How it was placed on the current page text.
     pub anchor: Anchor,
+    /// In a gold set: the adjudication that put it there (or kept it out, rejected).
+    pub decided: Option<Decision>,
     /// Fields a newer copydesk wrote, kept as they were.
     pub unknown: UnknownFields,
 }
@@ -173,6 +176,7 @@ impl Annotation {
             metric: None,
             correction: None,
             anchor: Anchor::Exact,
+            decided: None,
             unknown: UnknownFields::default(),
         };
         annotation.place(source, span);

@@ -31,6 +31,7 @@ const FIELDS: &[&str] = &[
     "metric",
     "correction",
     "anchor",
+    "decided",
 ];
 
 impl Serialize for Annotation {
@@ -38,7 +39,8 @@ impl Serialize for Annotation {
         let optional = usize::from(self.note.is_some())
             + usize::from(self.metric.is_some())
             + usize::from(self.correction.is_some())
-            + usize::from(self.anchor != Anchor::Exact);
+            + usize::from(self.anchor != Anchor::Exact)
+            + usize::from(self.decided.is_some());
         let mut out = serializer.serialize_struct("Annotation", 12 + optional)?;
         out.serialize_field("id", &self.id)?;
         out.serialize_field("label", &self.label)?;
@@ -63,6 +65,9 @@ impl Serialize for Annotation {
         }
         if self.anchor != Anchor::Exact {
             out.serialize_field("anchor", &self.anchor)?;
+        }
+        if let Some(decided) = &self.decided {
+            out.serialize_field("decided", &Some(decided))?;
         }
         self.unknown.serialize_into(&mut out)?;
         out.end()
@@ -127,6 +132,7 @@ impl<'de> Visitor<'de> for AnnotationVisitor {
         let (mut prefix, mut suffix, mut status, mut origin) = (None, None, None, None);
         let (mut author, mut created, mut modified) = (None, None, None);
         let (mut note, mut metric, mut correction, mut anchor) = (None, None, None, None);
+        let mut decided = None;
         let mut unknown = UnknownFields::default();
         while let Some(field) = map.next_key::<Field>()? {
             let index = match field {
@@ -153,7 +159,8 @@ impl<'de> Visitor<'de> for AnnotationVisitor {
                 12 => once(&mut map, &mut note, name)?,
                 13 => once(&mut map, &mut metric, name)?,
                 14 => once(&mut map, &mut correction, name)?,
-                _ => once(&mut map, &mut anchor, name)?,
+                15 => once(&mut map, &mut anchor, name)?,
+                _ => once(&mut map, &mut decided, name)?,
             }
         }
         let missing = de::Error::missing_field;
@@ -174,6 +181,7 @@ impl<'de> Visitor<'de> for AnnotationVisitor {
             metric: metric.flatten(),
             correction: correction.flatten(),
             anchor: anchor.unwrap_or_default(),
+            decided: decided.flatten(),
             unknown,
         })
     }

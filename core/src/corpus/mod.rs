@@ -5,8 +5,12 @@
 //!   sidecar read ([`scan`]), and the list sorted and filtered ([`arrange`]), with the next
 //!   unfinished page;
 //! - [`summary`]: one page's status and counts, read from its sidecar ([`summarize`]);
-//! - [`stats`]: the folder's figures summed over its pages ([`FolderStats`]).
+//! - [`stats`]: the folder's figures summed over its pages ([`FolderStats`]);
+//! - [`agreement`]: how far two annotators agree, and where they disagree;
+//! - [`adjudicate`]: their disagreements settled into a gold folder.
 
+pub mod adjudicate;
+pub mod agreement;
 pub mod library;
 pub mod stats;
 pub mod summary;
