@@ -1,9 +1,10 @@
 //! The folder library in the app: listing a folder, opening a page from it and coming back,
-//! marking pages done, the next unfinished page, sorting, filtering, and files added on disk.
+//! marking pages done, the next unfinished page, sorting, filtering, files added on disk, and
+//! adjudicating against another annotator's folder.
 
 use std::path::{Path, PathBuf};
 
-use copydesk::app::CopydeskApp;
+use copydesk::app::{Action, CopydeskApp, UiCommand};
 use copydesk::corpus::{Column, PageStatus};
 use eframe::egui::accesskit::Role;
 use eframe::egui::{Key, Modifiers};
@@ -11,7 +12,10 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 use crate::common;
-use crate::gui::{document, open, step_until};
+use copydesk::annotation::{Status, Take, sidecar};
+use copydesk::app::dialogs::ScriptedDialog;
+
+use crate::gui::{document, open, open_with, step_until};
 
 /// A folder of three pages: `a01.txt` and `b02.txt` (the samples) and `sub/c03.txt`, which has
 /// two accepted annotations.
@@ -181,4 +185,55 @@ fn a_page_added_on_disk_appears_and_a_removed_one_goes() {
     std::fs::remove_file(dir.path().join("b02.txt")).unwrap();
     step_until(&mut harness, |h| listed(h).len() == 3);
     assert_eq!(listed(&harness), ["a01.txt", "sub/c03.txt", "sub/d04.txt"]);
+}
+
+#[test]
+fn adjudicating_takes_b_into_the_gold_folder_and_undo_takes_it_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("lin"), dir.path().join("su"));
+    for (folder, label) in [(&a, "LOC"), (&b, "ORG")] {
+        std::fs::create_dir(folder).unwrap();
+        let page = folder.join("a01.txt");
+        std::fs::copy(common::sample("a01-qinghe-daily.txt"), &page).unwrap();
+        let output = common::copydesk(&["tag", path(&page), "--label", label, "--quote", "澄江区"]);
+        assert!(output.status.success(), "{output:?}");
+    }
+    let dialogs = ScriptedDialog {
+        folders: vec![b.clone()],
+        ..ScriptedDialog::default()
+    };
+    let mut harness = open_with(&a, eframe::egui::vec2(1280.0, 800.0), dialogs);
+    step_until(&mut harness, |h| h.state().library_reading() == 0);
+    // File → Compare with another folder…, answered with B's folder.
+    harness.state_mut().push(Action::Ui(UiCommand::Compare));
+    harness.run_steps(3);
+    harness.get_by_label_contains("Disagreement 1 of 1: label");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
+    harness.run_steps(2);
+    let gold = dir.path().join("lin-gold/a01.txt.ann.ron");
+    let in_gold = || {
+        let bytes = std::fs::read(&gold).unwrap();
+        let file = sidecar::parse_unchecked(&gold, &bytes).unwrap();
+        file.annotations
+            .iter()
+            .map(|a| {
+                (
+                    a.label.clone(),
+                    a.status,
+                    a.decided.as_ref().map(|d| d.took),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    // B's ORG taken; A's LOC kept as rejected, so the choice is remembered.
+    assert_eq!(
+        in_gold(),
+        [
+            ("LOC".to_owned(), Status::Rejected, Some(Take::B)),
+            ("ORG".to_owned(), Status::Accepted, Some(Take::B)),
+        ]
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(2);
+    assert_eq!(in_gold(), []);
 }

@@ -45,6 +45,7 @@ pub fn menu_bar(ui: &mut Ui, recent: &[PathBuf], suggest_on_open: &mut bool) -> 
                 item(ui, UiCommand::NextUnfinished, &mut clicked);
                 item(ui, UiCommand::Library, &mut clicked);
                 item(ui, UiCommand::MarkDone, &mut clicked);
+                item(ui, UiCommand::Compare, &mut clicked);
                 ui.separator();
                 item(ui, UiCommand::Save, &mut clicked);
                 item(ui, UiCommand::Export, &mut clicked);

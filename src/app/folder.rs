@@ -8,9 +8,11 @@ use eframe::egui::{self, Key, Modifiers};
 
 use super::action::Action;
 use super::library_scan::Scanner;
-use super::state::library::Library;
+use super::state::adjudication::Adjudication;
+use super::state::library::{Library, Tab};
 use super::ui_command::UiCommand;
 use super::{CopydeskApp, library};
+use crate::annotation::Take;
 use crate::corpus;
 use crate::operations::done::{mark_done, mark_page_done};
 
@@ -20,6 +22,8 @@ pub struct OpenLibrary {
     pub library: Library,
     /// Reads sidecars and follows the folder on disk.
     pub scanner: Scanner,
+    /// The folder compared with another annotator's, once asked for.
+    pub adjudication: Option<Adjudication>,
 }
 
 impl CopydeskApp {
@@ -43,7 +47,11 @@ impl CopydeskApp {
             ),
         };
         self.settings.remember(folder);
-        self.library = Some(OpenLibrary { library, scanner });
+        self.library = Some(OpenLibrary {
+            library,
+            scanner,
+            adjudication: None,
+        });
         self.show_library = true;
         self.update_title(&self.ctx.clone());
     }
@@ -67,6 +75,7 @@ impl CopydeskApp {
         library::library_ui(
             ui,
             &mut open.library,
+            open.adjudication.as_mut(),
             open.scanner.outstanding(),
             here,
             &mut self.actions,
@@ -241,6 +250,81 @@ impl CopydeskApp {
         match &self.library {
             Some(open) if open.library.contains(here) => open.library.neighbour(here, next),
             _ => page.neighbour(next),
+        }
+    }
+
+    /// File → Compare with another folder: asks for B's folder and compares the library's
+    /// folder (A) with it, on the Agreement tab.
+    pub(super) fn compare(&mut self) {
+        let Some(open) = &mut self.library else {
+            self.notice =
+                Some("Open a folder first (File → Open folder): it is A, the reference".into());
+            return;
+        };
+        let Some(other) = self.dialogs.pick_folder() else {
+            self.notice = Some("No folder chosen".into());
+            return;
+        };
+        let adjudication = Adjudication::new(&open.library.root, &other);
+        self.notice = Some(format!(
+            "{} disagreements: F8 steps through them; Ctrl+1 takes A's, Ctrl+2 B's, Ctrl+3 both, Ctrl+4 neither, into {}",
+            adjudication.agreement.disagreements.len(),
+            adjudication.gold.display()
+        ));
+        open.adjudication = Some(adjudication);
+        open.library.tab = Tab::Agreement;
+        self.show_library = true;
+    }
+
+    /// F8, Shift+F8 and the four choices of the Agreement tab; Ctrl+Z there takes back the
+    /// last choice.
+    pub(super) fn adjudicate(&mut self, command: UiCommand) {
+        let author = self
+            .settings
+            .author
+            .clone()
+            .unwrap_or_else(crate::annotation::default_author);
+        let Some(adjudication) = self.library.as_mut().and_then(|open| {
+            (open.library.tab == Tab::Agreement)
+                .then_some(open.adjudication.as_mut())
+                .flatten()
+        }) else {
+            self.notice = Some(
+                "Compare the folder with another first (File → Compare with another folder…)"
+                    .into(),
+            );
+            return;
+        };
+        let outcome = match command {
+            UiCommand::NextDisagreement | UiCommand::PreviousDisagreement => {
+                adjudication.step(command == UiCommand::NextDisagreement);
+                return;
+            }
+            UiCommand::TakeA => adjudication.take(Take::A, &author),
+            UiCommand::TakeB => adjudication.take(Take::B, &author),
+            UiCommand::TakeBoth => adjudication.take(Take::Both, &author),
+            UiCommand::TakeNeither => adjudication.take(Take::Neither, &author),
+            _ => adjudication.undo(),
+        };
+        self.notice = Some(outcome.unwrap_or_else(|message| message));
+    }
+
+    /// The commands of the library and its Agreement tab (and Ctrl+Z while the library is
+    /// shown, which takes back an adjudication choice there).
+    pub(super) fn run_folder_command(&mut self, command: UiCommand) {
+        let on_agreement = self
+            .library
+            .as_ref()
+            .is_some_and(|open| open.library.tab == Tab::Agreement);
+        match command {
+            UiCommand::Library => self.toggle_library(),
+            UiCommand::MarkDone => self.toggle_done(),
+            UiCommand::NextUnfinished => self.next_unfinished(),
+            UiCommand::Compare => self.compare(),
+            UiCommand::Undo if !on_agreement => {
+                self.notice = Some("Undo works on the open page: Ctrl+L back to it".into());
+            }
+            _ => self.adjudicate(command),
         }
     }
 

@@ -9,6 +9,8 @@ use egui_extras::{Column as TableColumn, TableBuilder};
 use egui_plot::{Bar, BarChart, Legend, Plot};
 
 use super::action::Action;
+use super::adjudication::agreement_ui;
+use super::state::adjudication::Adjudication;
 use super::state::library::{Library, Tab};
 use super::ui_command::UiCommand;
 use crate::corpus::{Column, FolderStats, PageStatus, PageSummary, RuleCounts};
@@ -33,16 +35,29 @@ fn status_colour(status: PageStatus) -> Color32 {
 pub fn library_ui(
     ui: &mut Ui,
     library: &mut Library,
+    adjudication: Option<&mut Adjudication>,
     outstanding: usize,
     open: Option<&Path>,
     actions: &mut Vec<Action>,
 ) {
     egui::CentralPanel::default().show(ui, |ui| {
-        header_ui(ui, library, outstanding, open, actions);
+        header_ui(
+            ui,
+            library,
+            adjudication.is_some(),
+            outstanding,
+            open,
+            actions,
+        );
         ui.separator();
-        match library.tab {
-            Tab::Pages => pages_ui(ui, library, open, actions),
-            Tab::Statistics => statistics_ui(ui, library.stats()),
+        match (library.tab, adjudication) {
+            (Tab::Agreement, Some(adjudication)) => {
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    agreement_ui(ui, adjudication, actions);
+                });
+            }
+            (Tab::Statistics, _) => statistics_ui(ui, library.stats()),
+            _ => pages_ui(ui, library, open, actions),
         }
     });
 }
@@ -51,6 +66,7 @@ pub fn library_ui(
 fn header_ui(
     ui: &mut Ui,
     library: &mut Library,
+    comparing: bool,
     outstanding: usize,
     open: Option<&Path>,
     actions: &mut Vec<Action>,
@@ -97,6 +113,9 @@ fn header_ui(
     ui.horizontal(|ui| {
         ui.selectable_value(&mut library.tab, Tab::Pages, "Pages");
         ui.selectable_value(&mut library.tab, Tab::Statistics, "Statistics");
+        if comparing {
+            ui.selectable_value(&mut library.tab, Tab::Agreement, "Agreement");
+        }
         if library.tab != Tab::Pages {
             return;
         }

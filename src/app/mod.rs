@@ -14,6 +14,7 @@
 //!   are its methods on [`CopydeskApp`] for those jobs.
 
 mod action;
+mod adjudication;
 mod center;
 mod chrome;
 pub mod dialogs;
@@ -414,6 +415,10 @@ impl CopydeskApp {
     }
 
     fn run_command(&mut self, ctx: &egui::Context, command: UiCommand) {
+        if command == UiCommand::Undo && self.library_shown() {
+            self.run_folder_command(command);
+            return;
+        }
         match command {
             UiCommand::OpenPage => match self.dialogs.pick_page() {
                 Some(path) => self.open(&path),
@@ -450,9 +455,6 @@ impl CopydeskApp {
                     self.open(&path);
                 }
             }
-            UiCommand::Library => self.toggle_library(),
-            UiCommand::MarkDone => self.toggle_done(),
-            UiCommand::NextUnfinished => self.next_unfinished(),
             UiCommand::ToggleWholePage => {
                 if let Some(page) = &mut self.page {
                     page.whole_page = !page.whole_page;
@@ -511,6 +513,8 @@ impl CopydeskApp {
                 }
             }
             UiCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            // The library's and its Agreement tab's: Library, MarkDone, Compare, Take…
+            folder => self.run_folder_command(folder),
         }
     }
 

@@ -53,6 +53,20 @@ pub enum UiCommand {
     MarkDone,
     /// Open the next page of the library that is not done.
     NextUnfinished,
+    /// Compare the library's folder with another annotator's, to adjudicate.
+    Compare,
+    /// Show the next disagreement.
+    NextDisagreement,
+    /// Show the previous disagreement.
+    PreviousDisagreement,
+    /// Settle the disagreement with A's version.
+    TakeA,
+    /// Settle it with B's version.
+    TakeB,
+    /// Settle it with both versions.
+    TakeBoth,
+    /// Settle it with neither.
+    TakeNeither,
     /// Switch between the item panes and the whole-page reading view.
     ToggleWholePage,
     /// Scroll the reading pane down by a screenful.
@@ -89,7 +103,7 @@ pub enum UiCommand {
 
 impl UiCommand {
     /// All commands, in the order the help overlay lists them.
-    pub const ALL: [Self; 36] = [
+    pub const ALL: [Self; 43] = [
         Self::OpenPage,
         Self::OpenFolder,
         Self::Save,
@@ -110,6 +124,13 @@ impl UiCommand {
         Self::Library,
         Self::MarkDone,
         Self::NextUnfinished,
+        Self::Compare,
+        Self::NextDisagreement,
+        Self::PreviousDisagreement,
+        Self::TakeA,
+        Self::TakeB,
+        Self::TakeBoth,
+        Self::TakeNeither,
         Self::ToggleWholePage,
         Self::ScrollDown,
         Self::ScrollUp,
@@ -151,6 +172,13 @@ impl UiCommand {
             Self::Library => "Folder library / back to the page",
             Self::MarkDone => "Mark page done / not done",
             Self::NextUnfinished => "Next unfinished page",
+            Self::Compare => "Compare with another folder…",
+            Self::NextDisagreement => "Next disagreement",
+            Self::PreviousDisagreement => "Previous disagreement",
+            Self::TakeA => "Take A's version",
+            Self::TakeB => "Take B's version",
+            Self::TakeBoth => "Take both",
+            Self::TakeNeither => "Take neither",
             Self::ToggleWholePage => "Whole-page view",
             Self::ScrollDown => "Scroll down a screen",
             Self::ScrollUp => "Scroll up a screen",
@@ -196,6 +224,13 @@ impl UiCommand {
             Self::Library => key(command, Key::L),
             Self::MarkDone => key(command, Key::D),
             Self::NextUnfinished => key(command, Key::U),
+            Self::Compare => None,
+            Self::NextDisagreement => key(Modifiers::NONE, Key::F8),
+            Self::PreviousDisagreement => key(Modifiers::SHIFT, Key::F8),
+            Self::TakeA => key(command, Key::Num1),
+            Self::TakeB => key(command, Key::Num2),
+            Self::TakeBoth => key(command, Key::Num3),
+            Self::TakeNeither => key(command, Key::Num4),
             Self::ToggleWholePage => key(Modifiers::NONE, Key::F2),
             Self::ScrollDown => key(Modifiers::NONE, Key::PageDown),
             Self::ScrollUp => key(Modifiers::NONE, Key::PageUp),
@@ -300,6 +335,14 @@ impl UiCommand {
                 | Self::Library
                 | Self::MarkDone
                 | Self::NextUnfinished
+                | Self::Compare
+                | Self::NextDisagreement
+                | Self::PreviousDisagreement
+                | Self::TakeA
+                | Self::TakeB
+                | Self::TakeBoth
+                | Self::TakeNeither
+                | Self::Undo
                 | Self::ZoomIn
                 | Self::ZoomOut
                 | Self::ZoomReset
@@ -356,6 +399,6 @@ mod tests {
                 seen.push(shortcut);
             }
         }
-        assert_eq!(seen.len(), 40);
+        assert_eq!(seen.len(), 46);
     }
 }

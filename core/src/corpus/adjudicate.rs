@@ -147,7 +147,7 @@ pub fn decision_commands(
 
 /// The gold copy of the page at `relative` below `a_root`: the page file copied below
 /// `gold_root` (and A's tag set, if the gold folder has none), then opened with its sidecar.
-pub fn open_gold(a_root: &Path, gold_root: &Path, relative: &Path) -> Result<Document, String> {
+fn open_gold(a_root: &Path, gold_root: &Path, relative: &Path) -> Result<Document, String> {
     let (a_page, gold_page) = (a_root.join(relative), gold_root.join(relative));
     let name = |p: &Path| p.display().to_string();
     if !gold_page.exists() {
@@ -167,6 +167,71 @@ pub fn open_gold(a_root: &Path, gold_root: &Path, relative: &Path) -> Result<Doc
             .map_err(|err| format!("{}: cannot copy the tag set: {err}", name(&gold_tags)))?;
     }
     Document::open(&gold_page).map_err(|err| err.to_string())
+}
+
+/// A page ready to adjudicate: both sides' documents, how they match, and the gold copy
+/// holding what they agree on.
+pub struct Prepared {
+    /// A's document.
+    pub a: Document,
+    /// B's document.
+    pub b: Document,
+    /// Their spans matched.
+    pub matched: PageMatch,
+    /// The gold page, with the agreed annotations applied (not yet saved).
+    pub gold: Document,
+    /// Agreed annotations newly copied into it.
+    pub agreed: usize,
+}
+
+/// Opens the page at `relative` in the folders `a` and `b` and its gold copy below `gold`
+/// (recording `by` as who decides), checks that the three texts are one, and copies into the
+/// gold what both sides agree on.
+pub fn prepare(
+    a: &Path,
+    b: &Path,
+    gold: &Path,
+    relative: &Path,
+    by: &str,
+    suggested: bool,
+) -> Result<Prepared, String> {
+    let (a_page, b_page) = (a.join(relative), b.join(relative));
+    let a_document = Document::open(&a_page).map_err(|err| err.to_string())?;
+    let b_document = Document::open(&b_page).map_err(|err| err.to_string())?;
+    if a_document.source().fingerprint() != b_document.source().fingerprint() {
+        return Err(format!(
+            "{}: its text differs from {}",
+            a_page.display(),
+            b_page.display()
+        ));
+    }
+    let mut gold_document = open_gold(a, gold, relative)?;
+    if gold_document.source().fingerprint() != a_document.source().fingerprint() {
+        return Err(format!(
+            "{}: the gold copy's text differs from {}",
+            gold.join(relative).display(),
+            a_page.display()
+        ));
+    }
+    gold_document.set_author(by);
+    let matched = match_page(
+        pairs::spans(&a_document, None, suggested),
+        pairs::spans(&b_document, None, suggested),
+    );
+    let commands = agreed_commands(&gold_document, &a_document, &matched);
+    let agreed = commands.len();
+    if agreed > 0 {
+        gold_document
+            .apply(Command::Batch(commands))
+            .map_err(|err| format!("{}: {err}", gold.join(relative).display()))?;
+    }
+    Ok(Prepared {
+        a: a_document,
+        b: b_document,
+        matched,
+        gold: gold_document,
+        agreed,
+    })
 }
 
 /// What an adjudication run did.
@@ -196,52 +261,25 @@ struct Run<'r> {
 
 /// One page: A's and B's documents compared, the gold's updated and saved.
 fn adjudicate_page(run: &Run<'_>, relative: &Path, result: &mut Adjudicated) -> Result<(), String> {
-    let (a_page, b_page) = (run.a.join(relative), run.b.join(relative));
+    let Prepared {
+        a,
+        b,
+        matched,
+        mut gold,
+        agreed,
+    } = prepare(run.a, run.b, run.gold, relative, run.by, run.suggested)?;
+    result.agreed += agreed;
     let gold_page = run.gold.join(relative);
-    let (by, choice, suggested) = (run.by, run.choice, run.suggested);
-    let a = Document::open(&a_page).map_err(|err| err.to_string())?;
-    let b = Document::open(&b_page).map_err(|err| err.to_string())?;
-    if a.source().fingerprint() != b.source().fingerprint() {
-        return Err(format!(
-            "{}: its text differs from {}",
-            a_page.display(),
-            b_page.display()
-        ));
-    }
-    let mut gold = open_gold(run.a, run.gold, relative)?;
-    if gold.source().fingerprint() != a.source().fingerprint() {
-        return Err(format!(
-            "{}: the gold copy's text differs from {}",
-            gold_page.display(),
-            a_page.display()
-        ));
-    }
-    gold.set_author(by);
-    let matched = match_page(
-        pairs::spans(&a, None, suggested),
-        pairs::spans(&b, None, suggested),
-    );
-    let mut commands = agreed_commands(&gold, &a, &matched);
-    result.agreed += commands.len();
     for disagreement in &matched.disagreements {
-        match choice.decide(disagreement) {
-            Some(take) => {
-                // Each decision sees the ones before it on the page.
-                if !commands.is_empty() {
-                    gold.apply(Command::Batch(std::mem::take(&mut commands)))
-                        .map_err(|err| format!("{}: {err}", gold_page.display()))?;
-                }
-                let decided = decision_commands(&gold, &a, &b, disagreement, take, by);
-                gold.apply(Command::Batch(decided))
-                    .map_err(|err| format!("{}: {err}", gold_page.display()))?;
-                result.decided += 1;
-            }
-            None => result.open += 1,
-        }
-    }
-    if !commands.is_empty() {
-        gold.apply(Command::Batch(commands))
+        let Some(take) = run.choice.decide(disagreement) else {
+            result.open += 1;
+            continue;
+        };
+        // Each decision sees the ones before it on the page.
+        let decided = decision_commands(&gold, &a, &b, disagreement, take, run.by);
+        gold.apply(Command::Batch(decided))
             .map_err(|err| format!("{}: {err}", gold_page.display()))?;
+        result.decided += 1;
     }
     gold.save().map_err(|err| err.to_string())?;
     result.pages += 1;
@@ -284,4 +322,120 @@ pub fn adjudicate(
         }
     }
     result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotation::Origin;
+    use crate::corpus::agreement::{Sides, agree, load_pairs};
+    use crate::text::Span as Range;
+
+    const PAGE: &str =
+        "## 新区开工建设\n\n本报讯(记者 林晓舟)澄江区新区今年完成投资12.5亿元,苏念说。\n";
+
+    /// `root/p.txt` tagged with `tags` (label, quote, id).
+    fn side(root: &Path, tags: &[(&str, &str, &str)]) {
+        std::fs::create_dir_all(root).unwrap();
+        let page = root.join("p.txt");
+        std::fs::write(&page, PAGE).unwrap();
+        let mut document = Document::open(&page).unwrap();
+        for &(label, quote, id) in tags {
+            let start = document.source().find_all(quote)[0].start;
+            let range = Range::new(start, start + quote.chars().count());
+            let mut annotation =
+                Annotation::new(document.source(), label, range, Origin::Manual, "t");
+            annotation.id = AnnotationId(id.to_owned());
+            document.apply(Command::Add(annotation)).unwrap();
+        }
+        document.save().unwrap();
+    }
+
+    fn gold_labels(gold: &Path) -> Vec<(String, String, Status, Option<Take>)> {
+        let document = Document::open(&gold.join("p.txt")).unwrap();
+        document
+            .annotations()
+            .iter()
+            .map(|a| {
+                (
+                    a.label.clone(),
+                    a.quote.clone(),
+                    a.status,
+                    a.decided.as_ref().map(|d| d.took),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn agreed_annotations_go_in_and_each_disagreement_is_settled_as_chosen() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b, gold) = (
+            dir.path().join("a"),
+            dir.path().join("b"),
+            dir.path().join("gold"),
+        );
+        // Agreed: PER 林晓舟. Label: 澄江区 LOC vs ORG. Missing: METRIC only in A. Extra:
+        // PER 苏念 only in B.
+        side(
+            &a,
+            &[
+                ("PER", "林晓舟", "A1"),
+                ("LOC", "澄江区", "A2"),
+                ("METRIC", "12.5亿元", "A3"),
+            ],
+        );
+        side(
+            &b,
+            &[
+                ("PER", "林晓舟", "B1"),
+                ("ORG", "澄江区", "B2"),
+                ("PER", "苏念", "B3"),
+            ],
+        );
+        let choice = Choice::Take {
+            take: Take::B,
+            ids: vec!["A2".into()],
+        };
+        let result = adjudicate(&a, &b, &gold, &choice, "审稿人", false);
+        assert_eq!(
+            (result.pages, result.agreed, result.decided, result.open),
+            (1, 1, 1, 2)
+        );
+        assert!(result.problems.is_empty(), "{:?}", result.problems);
+        use Status::{Accepted, Rejected};
+        let expected = |rest: &[(&str, &str, Status, Option<Take>)]| -> Vec<(String, String, Status, Option<Take>)> {
+            rest.iter().map(|(l, q, s, t)| ((*l).to_owned(), (*q).to_owned(), *s, *t)).collect()
+        };
+        assert_eq!(
+            gold_labels(&gold),
+            expected(&[
+                ("PER", "林晓舟", Accepted, None),
+                ("LOC", "澄江区", Rejected, Some(Take::B)),
+                ("ORG", "澄江区", Accepted, Some(Take::B)),
+            ])
+        );
+        let document = Document::open(&gold.join("p.txt")).unwrap();
+        let decided = document.annotations()[2].decided.as_ref().unwrap();
+        assert_eq!(decided.by, "审稿人");
+        // Deciding again replaces the decision; the rest all go A's way.
+        let result = adjudicate(&a, &b, &gold, &Choice::Prefer(Take::A), "审稿人", false);
+        assert_eq!((result.agreed, result.decided, result.open), (0, 3, 0));
+        assert_eq!(
+            gold_labels(&gold),
+            expected(&[
+                ("PER", "林晓舟", Accepted, None),
+                ("LOC", "澄江区", Accepted, Some(Take::A)),
+                ("ORG", "澄江区", Rejected, Some(Take::A)),
+                ("METRIC", "12.5亿元", Accepted, Some(Take::A)),
+                ("PER", "苏念", Rejected, Some(Take::Neither)),
+            ])
+        );
+        // Now the gold agrees with A exactly.
+        let (pairs, problems) = load_pairs(&Sides::Folders(a, gold), false);
+        assert!(problems.is_empty());
+        let agreement = agree(&pairs);
+        assert_eq!(agreement.exact.micro.matched, 3);
+        assert!(agreement.disagreements.is_empty());
+    }
 }

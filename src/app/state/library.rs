@@ -15,6 +15,8 @@ pub enum Tab {
     Pages,
     /// The folder's figures as charts.
     Statistics,
+    /// The folder compared with another annotator's, and the adjudication.
+    Agreement,
 }
 
 /// A folder open as a library.

@@ -4,6 +4,7 @@
 //! Nothing here draws, and nothing here imports a drawing module: the drawing modules take
 //! what they draw from here and return [`Action`](super::action::Action)s.
 
+pub mod adjudication;
 pub mod counts;
 pub mod find;
 pub mod library;
