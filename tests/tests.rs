@@ -15,6 +15,8 @@
 /// Running the binary, the sample pages, the seed page, checks shared by the areas.
 mod common;
 
+/// `copydesk agree` and `copydesk adjudicate` on two annotators' folders.
+mod agree_cli;
 /// `copydesk tag`, `untag`, `edit`, `review` and `annotations` from the command line.
 mod annotate_cli;
 /// Property tests for re-anchoring and sidecar round trips.

@@ -64,15 +64,15 @@ pub fn annotated_page(dir: &Path, count: usize, labels: &[&str]) -> PathBuf {
     page
 }
 
-/// A sample page and its sidecar of suggestions (about 60), every other one accepted.
-fn suggested(sample: &samples::Sample) -> (Vec<u8>, String) {
+/// A sample page and its sidecar of suggestions (about 60), one in `every` accepted.
+fn suggested(sample: &samples::Sample, every: usize) -> (Vec<u8>, String) {
     let source = Source::from_bytes(sample.bytes).unwrap_or_else(|err| panic!("{err}"));
     let mut document = Document::unsaved(sample.name, source);
     let commands = new_suggestions(&document, Options::default())
         .into_iter()
         .enumerate()
         .map(|(n, mut annotation)| {
-            if n % 2 == 0 {
+            if n % every == 0 {
                 annotation.status = Status::Accepted;
             }
             Command::Add(annotation)
@@ -88,7 +88,12 @@ fn suggested(sample: &samples::Sample) -> (Vec<u8>, String) {
 /// A folder `root` of `count` pages, the samples in turn, a hundred to a subfolder, each with
 /// a sidecar of its suggestions, every other one accepted. Call `load_dictionary` first.
 pub fn library_folder(root: &Path, count: usize) {
-    let pages = samples::ALL.map(|sample| suggested(&sample));
+    annotated_folder(root, count, 2);
+}
+
+/// [`library_folder`] with one suggestion in `every` accepted.
+pub fn annotated_folder(root: &Path, count: usize, every: usize) {
+    let pages = samples::ALL.map(|sample| suggested(&sample, every));
     for n in 0..count {
         let (text, ron) = &pages[n % pages.len()];
         let page = root.join(format!("{:02}/p{n:04}.txt", n / 100));
