@@ -36,6 +36,9 @@ mod gui_disk;
 /// File → Export… in the app.
 #[cfg(feature = "gui")]
 mod gui_export;
+/// File → Import… in the app.
+#[cfg(feature = "gui")]
+mod gui_import;
 /// Moving through the app's reading panes with the keyboard.
 #[cfg(feature = "gui")]
 mod gui_reading;

@@ -22,6 +22,7 @@ mod export;
 mod files;
 pub mod fonts;
 mod highlight;
+mod import;
 mod keys;
 mod layout;
 mod outline;
@@ -91,6 +92,8 @@ pub struct CopydeskApp {
     watch: Option<watch::PageWatch>,
     /// The export window, while open.
     export: Option<export::ExportDialog>,
+    /// The import window, while open.
+    import: Option<import::ImportDialog>,
     /// The context the app draws in (to wake it from other threads).
     ctx: egui::Context,
 }
@@ -130,6 +133,7 @@ impl CopydeskApp {
             name_draft: None,
             watch: None,
             export: None,
+            import: None,
             ctx: ctx.clone(),
         };
         if startup.fonts == FontChoice::System {
@@ -214,6 +218,7 @@ impl CopydeskApp {
             }
         }
         self.export_window();
+        self.import_window();
         let shown = self.page.as_ref().map(|p| p.document.name().to_owned());
         self.run_actions(&ctx);
         if self.page.as_ref().map(|p| p.document.name()) != shown.as_deref() {
@@ -265,8 +270,8 @@ impl CopydeskApp {
 
     /// Keyboard: commands, then label hotkeys (see [`keys`]).
     fn handle_keys(&mut self, ctx: &egui::Context) {
-        if self.name_draft.is_some() || self.export.is_some() {
-            // The "Your name" and export windows are modal: their fields have the keys.
+        if self.name_draft.is_some() || self.export.is_some() || self.import.is_some() {
+            // The "Your name", export and import windows are modal: their fields have the keys.
             return;
         }
         let tagset = self.page.as_ref().map(|page| page.document.tagset());
@@ -381,6 +386,7 @@ impl CopydeskApp {
             },
             UiCommand::Save => self.schedule_save(ctx, true),
             UiCommand::Export => self.open_export(),
+            UiCommand::Import => self.open_import(),
             UiCommand::Undo => self.history(true),
             UiCommand::Redo => self.history(false),
             UiCommand::DeleteAnnotation => self.delete_selected(),

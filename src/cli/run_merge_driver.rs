@@ -2,7 +2,7 @@
 //! (`git config merge.copydesk.driver "copydesk merge-driver %O %A %B %P"`, which
 //! `copydesk git-setup` writes).
 //!
-//! The merge is the core's [`merge_files`](crate::annotation::merge_files), the save's own
+//! The merge is the core's [`crate::annotation::merge_files()`], the save's own
 //! three-way merge by annotation id. The result replaces OURS (atomically) and the exit
 //! status is 0; when a side cannot be read, nothing is written and the exit status is 1, so
 //! git leaves its conflict with every file as it was.

@@ -478,7 +478,7 @@ mod tests {
             file
         );
         // Where no string breaks, the layout is the old one, line for line.
-        let mut plain = file.clone();
+        let mut plain = file;
         plain.annotations.truncate(0);
         plain.annotations.push(Annotation::new(
             &source,
