@@ -199,7 +199,7 @@ fn adjudicating_takes_b_into_the_gold_folder_and_undo_takes_it_back() {
         assert!(output.status.success(), "{output:?}");
     }
     let dialogs = ScriptedDialog {
-        folders: vec![b.clone()],
+        folders: vec![b],
         ..ScriptedDialog::default()
     };
     let mut harness = open_with(&a, eframe::egui::vec2(1280.0, 800.0), dialogs);

@@ -27,6 +27,8 @@ mod architecture;
 mod contention;
 /// `copydesk export` from the command line, in every format.
 mod export_cli;
+/// Sidecars merged by git with `copydesk merge-driver`, set up by `copydesk git-setup`.
+mod git_merge;
 /// The desktop app, driven headlessly through AccessKit.
 #[cfg(feature = "gui")]
 mod gui;
@@ -36,12 +38,17 @@ mod gui_disk;
 /// File → Export… in the app.
 #[cfg(feature = "gui")]
 mod gui_export;
+/// File → Import… in the app.
+#[cfg(feature = "gui")]
+mod gui_import;
 /// The folder library in the app: the list, done pages, sorting, filtering, changes on disk.
 #[cfg(feature = "gui")]
 mod gui_library;
 /// Moving through the app's reading panes with the keyboard.
 #[cfg(feature = "gui")]
 mod gui_reading;
+/// `copydesk import` from the command line: brat folders, CoNLL corpora, refused spans.
+mod import_cli;
 /// `copydesk segment` on whole pages, in every encoding.
 mod segment_pages;
 /// Property tests: the segmenter never panics and places every character once.

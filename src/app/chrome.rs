@@ -49,6 +49,7 @@ pub fn menu_bar(ui: &mut Ui, recent: &[PathBuf], suggest_on_open: &mut bool) -> 
                 ui.separator();
                 item(ui, UiCommand::Save, &mut clicked);
                 item(ui, UiCommand::Export, &mut clicked);
+                item(ui, UiCommand::Import, &mut clicked);
                 item(ui, UiCommand::Quit, &mut clicked);
             });
             ui.menu_button("Edit", |ui| {

@@ -24,6 +24,7 @@ mod files;
 mod folder;
 pub mod fonts;
 mod highlight;
+mod import;
 mod keys;
 mod layout;
 mod library;
@@ -100,6 +101,8 @@ pub struct CopydeskApp {
     library: Option<folder::OpenLibrary>,
     /// The library is shown instead of the page.
     show_library: bool,
+    /// The import window, while open.
+    import: Option<import::ImportDialog>,
     /// The context the app draws in (to wake it from other threads).
     ctx: egui::Context,
 }
@@ -141,6 +144,7 @@ impl CopydeskApp {
             export: None,
             library: None,
             show_library: false,
+            import: None,
             ctx: ctx.clone(),
         };
         if startup.fonts == FontChoice::System {
@@ -240,6 +244,7 @@ impl CopydeskApp {
             }
         }
         self.export_window();
+        self.import_window();
         let shown = self.page.as_ref().map(|p| p.document.name().to_owned());
         self.run_actions(&ctx);
         if self.page.as_ref().map(|p| p.document.name()) != shown.as_deref() {
@@ -297,8 +302,8 @@ impl CopydeskApp {
 
     /// Keyboard: commands, then label hotkeys (see [`keys`]).
     fn handle_keys(&mut self, ctx: &egui::Context) {
-        if self.name_draft.is_some() || self.export.is_some() {
-            // The "Your name" and export windows are modal: their fields have the keys.
+        if self.name_draft.is_some() || self.export.is_some() || self.import.is_some() {
+            // The "Your name", export and import windows are modal: their fields have the keys.
             return;
         }
         if self.library_shown() {
@@ -430,6 +435,7 @@ impl CopydeskApp {
             },
             UiCommand::Save => self.schedule_save(ctx, true),
             UiCommand::Export => self.open_export(),
+            UiCommand::Import => self.open_import(),
             UiCommand::Undo => self.history(true),
             UiCommand::Redo => self.history(false),
             UiCommand::DeleteAnnotation => self.delete_selected(),

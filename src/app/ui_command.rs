@@ -21,6 +21,8 @@ pub enum UiCommand {
     Save,
     /// Export the page or its folder as a dataset.
     Export,
+    /// Import work from other tools (brat, JSON Lines, doccano, Label Studio, CoNLL).
+    Import,
     /// Undo the last change to the annotations.
     Undo,
     /// Redo the last undone change.
@@ -103,11 +105,12 @@ pub enum UiCommand {
 
 impl UiCommand {
     /// All commands, in the order the help overlay lists them.
-    pub const ALL: [Self; 43] = [
+    pub const ALL: [Self; 44] = [
         Self::OpenPage,
         Self::OpenFolder,
         Self::Save,
         Self::Export,
+        Self::Import,
         Self::Undo,
         Self::Redo,
         Self::DeleteAnnotation,
@@ -156,6 +159,7 @@ impl UiCommand {
             Self::OpenFolder => "Open folder…",
             Self::Save => "Save annotations",
             Self::Export => "Export…",
+            Self::Import => "Import…",
             Self::Undo => "Undo",
             Self::Redo => "Redo",
             Self::DeleteAnnotation => "Delete annotation",
@@ -208,6 +212,7 @@ impl UiCommand {
             Self::OpenFolder => key(shift_command, Key::O),
             Self::Save => key(command, Key::S),
             Self::Export => key(shift_command, Key::E),
+            Self::Import => key(shift_command, Key::I),
             Self::Undo => key(command, Key::Z),
             Self::Redo => key(shift_command, Key::Z),
             Self::DeleteAnnotation => key(Modifiers::NONE, Key::Delete),
@@ -399,6 +404,6 @@ mod tests {
                 seen.push(shortcut);
             }
         }
-        assert_eq!(seen.len(), 46);
+        assert_eq!(seen.len(), 47);
     }
 }

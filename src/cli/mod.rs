@@ -16,6 +16,9 @@ mod run_annotations;
 mod run_done;
 mod run_edit;
 mod run_export;
+mod run_git_setup;
+mod run_import;
+mod run_merge_driver;
 mod run_review;
 mod run_segment;
 mod run_stats;
@@ -75,6 +78,14 @@ enum Subcommand {
     /// The figures of a folder: pages by state, annotations per label, author and day,
     /// suggestions accepted and rejected per rule.
     Stats(run_stats::Args),
+    /// Import work from other tools as pages and sidecars: brat, JSON Lines (copydesk's own),
+    /// doccano, Label Studio, CoNLL.
+    Import(run_import::Args),
+    /// Merge two versions of a sidecar for git (set up by `copydesk git-setup`).
+    MergeDriver(run_merge_driver::Args),
+    /// Set a git repository up to merge sidecars with copydesk and ignore its lock and
+    /// temporary files.
+    GitSetup(run_git_setup::Args),
 }
 
 /// Runs the command line and returns the process's exit status.
@@ -94,6 +105,9 @@ pub fn main() -> ExitCode {
         Some(Subcommand::Adjudicate(args)) => run_adjudicate::run(&args, &mut out),
         Some(Subcommand::Done(args)) => run_done::run(&args, &mut out),
         Some(Subcommand::Stats(args)) => run_stats::run(&args, &mut out),
+        Some(Subcommand::Import(args)) => run_import::run(&args, &mut out),
+        Some(Subcommand::MergeDriver(args)) => run_merge_driver::run(&args, &mut out),
+        Some(Subcommand::GitSetup(args)) => run_git_setup::run(&args, &mut out),
         None => match cli.page.as_deref().and_then(missing_page) {
             Some(message) => {
                 report(&message);
@@ -193,6 +207,31 @@ impl Output {
 )]
 pub fn report(message: &str) {
     let _ = writeln!(io::stderr().lock(), "copydesk: {message}");
+}
+
+/// A progress bar on standard error, hidden when that is not a terminal (export, import).
+fn progress_bar() -> indicatif::ProgressBar {
+    use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+    use std::io::IsTerminal;
+    let target = if io::stderr().is_terminal() {
+        ProgressDrawTarget::stderr()
+    } else {
+        ProgressDrawTarget::hidden()
+    };
+    let bar = ProgressBar::with_draw_target(None, target);
+    if let Ok(style) = ProgressStyle::with_template("{msg:8} {wide_bar} {pos}/{len} {eta}") {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// Shows `done` of `total` on `bar`, saying `message` (a new stage resets its length).
+fn show_progress(bar: &indicatif::ProgressBar, message: &'static str, done: usize, total: usize) {
+    if bar.length() != Some(total as u64) || done == 0 {
+        bar.set_message(message);
+        bar.set_length(total as u64);
+    }
+    bar.set_position(done as u64);
 }
 
 /// The exit status after a run over several pages: failure if any page failed.

@@ -4,12 +4,12 @@
 //! `indicatif` progress bar on standard error when it is a terminal, and prints the summary,
 //! the warnings and the pages that could not be read.
 
-use std::io::{self, IsTerminal};
+use std::io;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::builder::{PossibleValuesParser, TypedValueParser};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::ProgressBar;
 
 use super::{Output, report};
 use crate::formats::{self, ExportError, ExportRequest, Format, Progress, UnitKind};
@@ -50,7 +50,7 @@ pub fn run(args: &Args, out: &mut Output) -> io::Result<ExitCode> {
         include_suggested: args.include_suggested,
         force: args.force,
     };
-    let bar = progress_bar();
+    let bar = super::progress_bar();
     let result = formats::export(&request, &mut |progress| show(&bar, progress));
     bar.finish_and_clear();
     let summary = match result {
@@ -74,28 +74,10 @@ pub fn run(args: &Args, out: &mut Output) -> io::Result<ExitCode> {
     Ok(super::status(summary.failures.len()))
 }
 
-/// A bar on standard error, hidden when that is not a terminal.
-pub(super) fn progress_bar() -> ProgressBar {
-    let target = if io::stderr().is_terminal() {
-        ProgressDrawTarget::stderr()
-    } else {
-        ProgressDrawTarget::hidden()
-    };
-    let bar = ProgressBar::with_draw_target(None, target);
-    if let Ok(style) = ProgressStyle::with_template("{msg:8} {wide_bar} {pos}/{len} {eta}") {
-        bar.set_style(style);
-    }
-    bar
-}
-
 fn show(bar: &ProgressBar, progress: Progress) {
     let (message, done, total) = match progress {
         Progress::Reading { done, total } => ("reading", done, total),
         Progress::Writing { done, total } => ("writing", done, total),
     };
-    if bar.length() != Some(total as u64) || done == 0 {
-        bar.set_message(message);
-        bar.set_length(total as u64);
-    }
-    bar.set_position(done as u64);
+    super::show_progress(bar, message, done, total);
 }

@@ -33,7 +33,7 @@ pub fn run(args: &Args, out: &mut Output) -> io::Result<ExitCode> {
         ));
         return Ok(ExitCode::from(2));
     }
-    let bar = super::run_export::progress_bar();
+    let bar = super::progress_bar();
     bar.set_message("reading");
     let (pages, failures) = corpus::scan(&args.folder, |done, total| {
         bar.set_length(total as u64);

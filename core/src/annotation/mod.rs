@@ -13,7 +13,9 @@
 //!   [`Command`]s (`command`), with undo and redo;
 //! - `save` and `disk`: a save that merges with changes made on disk, off the UI thread if
 //!   the caller likes; [`lock`]: one save of a sidecar at a time across processes;
-//! - `refresh`: the page or its sidecar changed on disk while open, followed.
+//! - `refresh`: the page or its sidecar changed on disk while open, followed;
+//! - [`merge_files()`] (`merge_files`): two versions of a sidecar merged against their base
+//!   with the save's own merge, for git's merge driver.
 
 pub mod anchor;
 mod command;
@@ -22,6 +24,7 @@ mod disk;
 mod document;
 mod locate;
 pub mod lock;
+mod merge_files;
 mod metric;
 pub mod model;
 mod model_serde;
@@ -38,6 +41,7 @@ pub use command::{Command, CommandError};
 pub use decision::{Decision, Take};
 pub use document::{Document, OpenError, default_author};
 pub use locate::{Location, Pane, PaneIndex};
+pub use merge_files::{BothEdited, MergeFilesError, MergedFiles, Side, merge_files};
 pub use metric::{Change, Direction, Metric, MetricFieldError};
 pub use model::{Anchor, Annotation, AnnotationId, Origin, Status};
 pub use page_state::PageState;

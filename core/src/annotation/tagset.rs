@@ -237,6 +237,49 @@ impl TagSet {
         })
     }
 
+    /// The set with an entity label added (`copydesk import --add-labels`): named after
+    /// itself, with the first free hotkey among 0–9 and b–z and a colour of its own. `None`
+    /// if the label is not one word, or every hotkey is taken.
+    pub fn with_entity(&self, label: &str) -> Option<Self> {
+        if label.is_empty() || label.contains(char::is_whitespace) || self.get(label).is_some() {
+            return None;
+        }
+        let taken = |key: &str| self.tags.iter().any(|t| t.hotkey.eq_ignore_ascii_case(key));
+        let hotkey = ('0'..='9')
+            .chain('b'..='z')
+            .map(String::from)
+            .find(|key| !RESERVED_HOTKEYS.contains(&key.as_str()) && !taken(key))?;
+        const PALETTE: [&str; 6] = [
+            "#5c7cfa", "#20c997", "#fab005", "#e64980", "#7950f2", "#82c91e",
+        ];
+        let colour = PALETTE[self.tags.len() % PALETTE.len()].to_owned();
+        let mut set = self.clone();
+        set.tags.push(Tag {
+            label: label.to_owned(),
+            zh: label.to_owned(),
+            en: label.to_owned(),
+            colour,
+            hotkey,
+            kind: Kind::Entity,
+        });
+        Some(set)
+    }
+
+    /// The set as a tag-set file, one label a line.
+    pub fn to_ron(&self) -> Result<String, ron::Error> {
+        let file = TagSetFile {
+            format: FORMAT.to_owned(),
+            version: VERSION,
+            labels: self.tags.clone(),
+        };
+        let config = ron::ser::PrettyConfig::new()
+            .depth_limit(2)
+            .struct_names(false);
+        let mut text = ron::ser::to_string_pretty(&file, config)?;
+        text.push('\n');
+        Ok(text)
+    }
+
     /// The labels, in the order of the file.
     pub fn tags(&self) -> &[Tag] {
         &self.tags

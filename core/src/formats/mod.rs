@@ -7,7 +7,8 @@
 //! callback that can drive any progress bar. Offsets are code points into each record's
 //! text, and a span's `text` is always that text at its range.
 //!
-//! Importing (issue 11) is to add the readers beside these writers.
+//! [`import()`] is the way back in: a reader per format (`import::…`, beside these writers)
+//! turns brat, JSON Lines, doccano, Label Studio and CoNLL files into pages and sidecars.
 
 pub mod brat;
 pub mod conll;
@@ -16,6 +17,7 @@ pub mod csv_metrics;
 mod export;
 #[cfg(test)]
 mod fixture;
+pub mod import;
 pub mod jsonl;
 pub mod label_studio;
 mod layout;
@@ -26,6 +28,9 @@ mod sentence;
 mod unit;
 
 pub use export::{ExportError, ExportRequest, Progress, Summary, export};
+pub use import::{
+    ImportError, ImportFormat, ImportProgress, ImportRequest, ImportSummary, Refusal, import,
+};
 pub use model::{LeftOut, PageUnits, Section, Unit, UnitKind, UnitName, UnitSpan};
 pub use unit::is_exported;
 

@@ -21,7 +21,7 @@ use super::model::Annotation;
 use super::page_state::PageState;
 use super::unknown::UnknownFields;
 
-pub use read::{check, parse, parse_unchecked, read_bytes};
+pub use read::{check, check_ids, parse, parse_unchecked, read_bytes};
 pub use write::{
     Staged, keep_backup_aside, keep_copy_aside, remove_stale_temporaries, resolve, set_aside,
     stage, to_ron, write_atomic,

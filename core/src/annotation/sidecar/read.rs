@@ -96,24 +96,33 @@ pub fn check(
     page: &Source,
     ids: Option<&HashSet<AnnotationId>>,
 ) -> Result<(), SidecarError> {
-    check_annotations(file, bytes, page, ids).map_err(|problem| SidecarError {
+    check_annotations(file, bytes, Some(page), ids).map_err(|problem| SidecarError {
+        path: path.to_owned(),
+        problem,
+    })
+}
+
+/// The checks of [`check`] that need no page: ids present and unique, ranges that hold
+/// something (for merging sidecars where the page is not at hand).
+pub fn check_ids(path: &Path, bytes: &[u8], file: &SidecarFile) -> Result<(), SidecarError> {
+    check_annotations(file, bytes, None, None).map_err(|problem| SidecarError {
         path: path.to_owned(),
         problem,
     })
 }
 
 /// Ids present and unique, ranges that hold something and, on the page they were written
-/// for, fit it.
+/// for (when given), fit it.
 fn check_annotations(
     file: &SidecarFile,
     bytes: &[u8],
-    page: &Source,
+    page: Option<&Source>,
     known: Option<&HashSet<AnnotationId>>,
 ) -> Result<(), Problem> {
     // Only a problem needs the text, to say where it is.
     let text = || String::from_utf8_lossy(bytes);
-    let same_page = file.source.fingerprint == page.fingerprint();
-    let chars = page.char_len();
+    let same_page = page.is_some_and(|page| file.source.fingerprint == page.fingerprint());
+    let chars = page.map_or(0, Source::char_len);
     // As many distinct ids as annotations: no duplicate to look for.
     let unique = known.is_some_and(|ids| ids.len() == file.annotations.len());
     let mut ids = HashSet::with_capacity(if unique { 0 } else { file.annotations.len() });
