@@ -64,6 +64,7 @@ fn main() {
             path: Some(page),
             fonts: FontChoice::BundledOnly,
             dialogs: Box::new(ScriptedDialog::default()),
+            compare: None,
         },
     );
     let open_time = started.elapsed();
@@ -145,6 +146,7 @@ fn library_frames(ctx: &egui::Context, dir: &std::path::Path) {
             path: Some(root),
             fonts: FontChoice::BundledOnly,
             dialogs: Box::new(ScriptedDialog::default()),
+            compare: None,
         },
     );
     let listed = started.elapsed();

@@ -44,6 +44,7 @@ pub fn open_with(
                 path: Some(path),
                 fonts: FontChoice::BundledOnly,
                 dialogs: Box::new(dialogs),
+                compare: None,
             },
         )
     });

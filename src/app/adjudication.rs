@@ -79,19 +79,20 @@ fn figures_ui(ui: &mut Ui, adjudication: &Adjudication) {
         });
 }
 
-/// The text around `from..to` on `source`, with `span` (if any) highlighted in `colour`.
+/// The text around `from..to` on `source`, in the colour `text`, with `span` (if any)
+/// highlighted in `colour`.
 fn context_job(
     source: &Source,
-    from: usize,
-    to: usize,
+    (from, to): (usize, usize),
     span: Option<&Span>,
-    colour: Color32,
+    (text, colour): (Color32, Color32),
 ) -> LayoutJob {
     let start = from.saturating_sub(CONTEXT);
     let end = (to + CONTEXT).min(source.char_len());
     let mut job = LayoutJob::default();
     let plain = egui::TextFormat {
         font_id: egui::FontId::proportional(16.0),
+        color: text,
         ..Default::default()
     };
     let marked = egui::TextFormat {
@@ -151,7 +152,8 @@ fn disagreement_ui(ui: &mut Ui, adjudication: &mut Adjudication, actions: &mut V
                 |s| format!("{name}: {} {}:{}", s.label, s.start, s.end),
             );
             ui.label(RichText::new(label).strong());
-            let job = context_job(&source, d.start(), d.end(), span, colour);
+            let text = ui.visuals().text_color();
+            let job = context_job(&source, (d.start(), d.end()), span, (text, colour));
             ui.add(egui::Label::new(job).wrap());
         });
     };

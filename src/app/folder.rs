@@ -256,16 +256,28 @@ impl CopydeskApp {
     /// File → Compare with another folder: asks for B's folder and compares the library's
     /// folder (A) with it, on the Agreement tab.
     pub(super) fn compare(&mut self) {
-        let Some(open) = &mut self.library else {
+        if self.library.is_none() {
             self.notice =
                 Some("Open a folder first (File → Open folder): it is A, the reference".into());
             return;
-        };
-        let Some(other) = self.dialogs.pick_folder() else {
-            self.notice = Some("No folder chosen".into());
+        }
+        match self.dialogs.pick_folder() {
+            Some(other) => self.compare_with(&other),
+            None => self.notice = Some("No folder chosen".into()),
+        }
+    }
+
+    /// Compares the library's folder (A) with `other` (B), on the Agreement tab.
+    pub(super) fn compare_with(&mut self, other: &Path) {
+        let Some(open) = &mut self.library else {
+            self.notice = Some("Open a folder first: it is A, the reference".into());
             return;
         };
-        let adjudication = Adjudication::new(&open.library.root, &other);
+        if !other.is_dir() {
+            self.notice = Some(format!("{}: not a folder to compare with", other.display()));
+            return;
+        }
+        let adjudication = Adjudication::new(&open.library.root, other);
         self.notice = Some(format!(
             "{} disagreements: F8 steps through them; Ctrl+1 takes A's, Ctrl+2 B's, Ctrl+3 both, Ctrl+4 neither, into {}",
             adjudication.agreement.disagreements.len(),

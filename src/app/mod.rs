@@ -69,6 +69,8 @@ pub struct Startup {
     pub fonts: FontChoice,
     /// How to ask for files.
     pub dialogs: Box<dyn FileDialog>,
+    /// Another annotator's folder to compare the folder opened with (`--compare`).
+    pub compare: Option<PathBuf>,
 }
 
 /// The copydesk window.
@@ -159,7 +161,12 @@ impl CopydeskApp {
             .or_else(|| app.settings.last_page.clone().filter(|p| p.is_file()))
             .or_else(files::bundled_sample);
         match first {
-            Some(path) => app.open(&path),
+            Some(path) => {
+                app.open(&path);
+                if let Some(other) = &startup.compare {
+                    app.compare_with(other);
+                }
+            }
             None => {
                 app.notice =
                     Some("Open a page with File → Open page (Ctrl+O) or drag one here".into());

@@ -36,8 +36,9 @@ fn display_missing() -> bool {
             .all(|name| std::env::var_os(name).is_none_or(|value| value.is_empty()))
 }
 
-/// Opens the window. `path` is a page or a folder to open.
-pub fn run(path: Option<PathBuf>) -> Result<(), String> {
+/// Opens the window. `path` is a page or a folder to open; `compare`, another annotator's
+/// folder to compare that folder with.
+pub fn run(path: Option<PathBuf>, compare: Option<PathBuf>) -> Result<(), String> {
     if display_missing() {
         return Err(NO_DISPLAY.to_owned());
     }
@@ -60,6 +61,7 @@ pub fn run(path: Option<PathBuf>) -> Result<(), String> {
                     path,
                     fonts: FontChoice::System,
                     dialogs: Box::new(dialogs::NativeDialog),
+                    compare,
                 },
             )))
         }),

@@ -47,6 +47,10 @@ pub struct Cli {
     /// The page or folder to open in the app; without one, the last page or the bundled sample.
     #[arg(value_name = "PAGE|FOLDER")]
     page: Option<PathBuf>,
+    /// With a folder: compare it with another annotator's folder of the same pages (the
+    /// library's Agreement tab, to adjudicate).
+    #[arg(long, value_name = "FOLDER", requires = "page")]
+    compare: Option<PathBuf>,
 }
 
 /// The subcommands: everything but the window, which bare `copydesk` opens.
@@ -113,7 +117,7 @@ pub fn main() -> ExitCode {
                 report(&message);
                 Ok(ExitCode::from(2))
             }
-            None => open_window(cli.page, &mut out),
+            None => open_window(cli.page, cli.compare, &mut out),
         },
     };
     let result = result.and_then(|status| out.finish().map(|()| status));
@@ -150,8 +154,12 @@ fn missing_page(page: &std::path::Path) -> Option<String> {
 
 /// Opens the desktop app on `page`.
 #[cfg(feature = "gui")]
-fn open_window(page: Option<PathBuf>, _out: &mut Output) -> io::Result<ExitCode> {
-    match crate::app::run(page) {
+fn open_window(
+    page: Option<PathBuf>,
+    compare: Option<PathBuf>,
+    _out: &mut Output,
+) -> io::Result<ExitCode> {
+    match crate::app::run(page, compare) {
         Ok(()) => Ok(ExitCode::SUCCESS),
         Err(message) => {
             report(&message);
@@ -162,7 +170,11 @@ fn open_window(page: Option<PathBuf>, _out: &mut Output) -> io::Result<ExitCode>
 
 /// The headless build has no window: bare `copydesk` prints the help and says so.
 #[cfg(not(feature = "gui"))]
-fn open_window(page: Option<PathBuf>, out: &mut Output) -> io::Result<ExitCode> {
+fn open_window(
+    page: Option<PathBuf>,
+    _compare: Option<PathBuf>,
+    out: &mut Output,
+) -> io::Result<ExitCode> {
     out.line(&Cli::command().render_help().to_string())?;
     report(&format!(
         "{}this build has no window (it was built without the `gui` feature); the subcommands above all work",
