@@ -20,18 +20,35 @@ pub fn list(folder: &Path) -> (Vec<PageSummary>, Vec<String>) {
     (pages, failures)
 }
 
-/// Lists the folder and reads every page's sidecar, calling `progress(done, total)` after
-/// each page.
+/// Lists the folder and reads every page's sidecar, on every core, calling `progress(done,
+/// total)` after each page (on this thread); the pages come back by path.
 pub fn scan(
     folder: &Path,
     mut progress: impl FnMut(usize, usize),
 ) -> (Vec<PageSummary>, Vec<String>) {
     let (mut pages, failures) = list(folder);
     let total = pages.len();
-    for (done, page) in pages.iter_mut().enumerate() {
-        *page = summarize(&page.path, &page.relative);
-        progress(done + 1, total);
-    }
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .max(1);
+    let share = total.div_ceil(threads).max(1);
+    let (sender, read) = std::sync::mpsc::channel::<()>();
+    std::thread::scope(|scope| {
+        for chunk in pages.chunks_mut(share) {
+            let sender = sender.clone();
+            scope.spawn(move || {
+                for page in chunk {
+                    *page = summarize(&page.path, &page.relative);
+                    // The receiver outlives the readers: a failed send changes nothing read.
+                    drop(sender.send(()));
+                }
+            });
+        }
+        drop(sender);
+        for (done, ()) in read.iter().enumerate() {
+            progress(done + 1, total);
+        }
+    });
     (pages, failures)
 }
 
