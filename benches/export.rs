@@ -3,14 +3,15 @@
 //! annotations a page), made once before the timing; every run writes the whole export again
 //! (`force`), so the files' atomic writes are timed too.
 
+mod common;
+
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use copydesk::annotation::{Command, Document, Status, sidecar};
+use copydesk::annotation::sidecar;
 use copydesk::formats::{ExportRequest, Format, UnitKind, export};
 use copydesk::samples;
-use copydesk::suggest::{Options, load_dictionary, new_suggestions};
-use copydesk::text::Source;
+use copydesk::suggest::load_dictionary;
 use divan::counter::ItemsCount;
 
 fn main() {
@@ -25,29 +26,11 @@ struct Folder {
     dir: tempfile::TempDir,
 }
 
-/// A sample page and its sidecar, every suggestion accepted.
-fn annotated(sample: &samples::Sample) -> (Vec<u8>, String) {
-    let source = Source::from_bytes(sample.bytes).unwrap_or_else(|err| panic!("{err}"));
-    let mut document = Document::unsaved(sample.name, source);
-    let commands = new_suggestions(&document, Options::default())
-        .into_iter()
-        .map(|mut annotation| {
-            annotation.status = Status::Accepted;
-            Command::Add(annotation)
-        })
-        .collect();
-    document
-        .apply(Command::Batch(commands))
-        .unwrap_or_else(|err| panic!("{err}"));
-    let ron = sidecar::to_ron(&document.to_sidecar()).unwrap_or_else(|err| panic!("{err}"));
-    (sample.bytes.to_vec(), ron)
-}
-
 fn folder() -> &'static Folder {
     static FOLDER: OnceLock<Folder> = OnceLock::new();
     FOLDER.get_or_init(|| {
         let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("temporary folder: {err}"));
-        let pages = samples::ALL.map(|sample| annotated(&sample));
+        let pages = samples::ALL.map(|sample| common::suggested(&sample, 1));
         for n in 0..PAGES {
             let (text, ron) = &pages[n % pages.len()];
             let page = dir.path().join(format!("pages/{:02}/p{n:04}.txt", n / 100));

@@ -65,7 +65,7 @@ pub fn annotated_page(dir: &Path, count: usize, labels: &[&str]) -> PathBuf {
 }
 
 /// A sample page and its sidecar of suggestions (about 60), one in `every` accepted.
-fn suggested(sample: &samples::Sample, every: usize) -> (Vec<u8>, String) {
+pub fn suggested(sample: &samples::Sample, every: usize) -> (Vec<u8>, String) {
     let source = Source::from_bytes(sample.bytes).unwrap_or_else(|err| panic!("{err}"));
     let mut document = Document::unsaved(sample.name, source);
     let commands = new_suggestions(&document, Options::default())

@@ -109,14 +109,7 @@ pub fn store_in_background(bytes: &[u8], file: SidecarFile) {
 /// Writes the copy (to a temporary name, then renamed, so a reader never sees half of it) and
 /// removes the oldest copies beyond [`KEEP`].
 fn store_in(folder: &Path, key: &str, file: &SidecarFile) -> Option<()> {
-    let fields = SidecarFile {
-        format: file.format.clone(),
-        version: file.version,
-        source: file.source.clone(),
-        state: file.state.clone(),
-        annotations: Vec::new(),
-        unknown: file.unknown.clone(),
-    };
+    let fields = file.header();
     let mut json = serde_json::to_string(&fields).ok()?;
     let piece = file.annotations.len().div_ceil(PIECES).max(1);
     for annotations in file.annotations.chunks(piece) {

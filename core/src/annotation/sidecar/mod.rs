@@ -79,6 +79,18 @@ impl SidecarFile {
             unknown: UnknownFields::default(),
         }
     }
+
+    /// Everything but the annotations: the fields written before the annotation list.
+    pub fn header(&self) -> Self {
+        Self {
+            format: self.format.clone(),
+            version: self.version,
+            source: self.source.clone(),
+            state: self.state.clone(),
+            annotations: Vec::new(),
+            unknown: self.unknown.clone(),
+        }
+    }
 }
 
 /// Only the fields needed to decide whether the rest can be read.

@@ -16,14 +16,7 @@ use crate::annotation::model::Annotation;
 /// two lines) is written escaped instead (`\n`), which keeps it on its line. Older sidecars,
 /// whose strings broke across lines, read the same.
 pub fn to_ron(file: &SidecarFile) -> Result<String, ron::Error> {
-    let header = SidecarFile {
-        format: file.format.clone(),
-        version: file.version,
-        source: file.source.clone(),
-        state: file.state.clone(),
-        annotations: Vec::new(),
-        unknown: file.unknown.clone(),
-    };
+    let header = file.header();
     let layout = ron::ser::PrettyConfig::new()
         .depth_limit(2)
         .struct_names(false)
