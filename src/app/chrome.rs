@@ -171,6 +171,8 @@ pub struct StatusLine<'a> {
     pub notice: Option<&'a str>,
     /// The CJK font in use.
     pub font_family: Option<&'a str>,
+    /// What the library shows, while it is shown: the folder and its figures.
+    pub library: Option<&'a str>,
 }
 
 /// The open page in the status bar.
@@ -209,7 +211,11 @@ pub fn status_bar(ui: &mut Ui, status: &StatusLine<'_>) {
 /// The left part of the status bar: the page, its annotations, its save state, the notice.
 fn page_status_ui(ui: &mut Ui, status: &StatusLine<'_>) {
     let Some(page) = &status.page else {
-        ui.label("no page open");
+        ui.label(status.library.unwrap_or("no page open"));
+        if let Some(notice) = status.notice {
+            ui.separator();
+            ui.label(notice);
+        }
         return;
     };
     ui.label(RichText::new(page.name).strong());

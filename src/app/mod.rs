@@ -263,7 +263,21 @@ impl CopydeskApp {
 
     /// The status bar, from the open page, the save state and the last notice.
     fn status_bar_ui(&mut self, ui: &mut egui::Ui) {
-        let page = self.page.as_mut().map(|page| {
+        let shown = self.library_shown();
+        let library = self.library.as_ref().filter(|_| shown).map(|open| {
+            let (read, total) = open.library.progress();
+            let reading = if read < total {
+                format!(" · reading {read} of {total}")
+            } else {
+                String::new()
+            };
+            format!(
+                "library of {}: {total} pages, {} done{reading}",
+                open.library.root.display(),
+                open.library.totals().done
+            )
+        });
+        let page = self.page.as_mut().filter(|_| !shown).map(|page| {
             let document = &page.document;
             chrome::PageStatus {
                 name: document.name(),
@@ -279,6 +293,7 @@ impl CopydeskApp {
             save_problem: self.saver.problem(),
             notice: self.notice.as_deref(),
             font_family: self.font_family.as_deref(),
+            library: library.as_deref(),
         };
         chrome::status_bar(ui, &status);
     }
