@@ -2,8 +2,8 @@
 //! progress bar while it runs and the summary when it is done. The export itself is the
 //! core's [`formats::export()`], the one `copydesk export` runs, here on a thread of its own.
 
+use super::job::{Job, Polled};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use eframe::egui::{self, RichText};
 
@@ -23,21 +23,9 @@ pub struct ExportDialog {
     pub whole_folder: bool,
     /// The destination folder, as typed or chosen.
     pub out: String,
-    running: Option<Running>,
+    running: Option<Job<Progress, Outcome>>,
     /// What the last export said: its summary, or why it wrote nothing.
     outcome: Option<Outcome>,
-}
-
-/// An export running on its thread.
-struct Running {
-    messages: Receiver<Message>,
-    progress: Option<Progress>,
-}
-
-/// What the export thread sends.
-enum Message {
-    Progress(Progress),
-    Done(Outcome),
 }
 
 /// How an export ended.
@@ -101,50 +89,34 @@ impl ExportDialog {
             include_suggested: self.include_suggested,
             force: self.force,
         };
-        let (sender, messages) = channel();
-        let waker = ctx.clone();
-        let thread = std::thread::Builder::new()
-            .name("export".into())
-            .spawn(move || {
-                let progress_sender = sender.clone();
-                let progress_waker = waker.clone();
-                let result = formats::export(&request, &mut |progress| {
-                    if progress_sender.send(Message::Progress(progress)).is_ok() {
-                        progress_waker.request_repaint();
-                    }
-                });
-                let outcome = match result {
-                    Ok(summary) => Outcome {
-                        headline: Ok(summary.describe(&request)),
-                        details: summary
-                            .warnings
-                            .iter()
-                            .map(|w| format!("warning: {w}"))
-                            .chain(summary.failures.iter().cloned())
-                            .collect(),
-                    },
-                    Err(err @ formats::ExportError::Exists { .. }) => Outcome {
-                        headline: Err(format!(
-                            "{err}: tick “overwrite files already there” to replace them"
-                        )),
-                        details: Vec::new(),
-                    },
-                    Err(err) => Outcome {
-                        headline: Err(err.to_string()),
-                        details: Vec::new(),
-                    },
-                };
-                // The window may have been closed meanwhile; then nobody waits for this.
-                let _unread = sender.send(Message::Done(outcome));
-                waker.request_repaint();
-            });
+        let thread = Job::start("export", ctx, move |progress| {
+            let result = formats::export(&request, progress);
+            match result {
+                Ok(summary) => Outcome {
+                    headline: Ok(summary.describe(&request)),
+                    details: summary
+                        .warnings
+                        .iter()
+                        .map(|w| format!("warning: {w}"))
+                        .chain(summary.failures.iter().cloned())
+                        .collect(),
+                },
+                Err(err @ formats::ExportError::Exists { .. }) => Outcome {
+                    headline: Err(format!(
+                        "{err}: tick “overwrite files already there” to replace them"
+                    )),
+                    details: Vec::new(),
+                },
+                Err(err) => Outcome {
+                    headline: Err(err.to_string()),
+                    details: Vec::new(),
+                },
+            }
+        });
         match thread {
-            Ok(_) => {
+            Ok(job) => {
                 self.outcome = None;
-                self.running = Some(Running {
-                    messages,
-                    progress: None,
-                });
+                self.running = Some(job);
             }
             Err(err) => {
                 self.outcome = Some(Outcome {
@@ -160,27 +132,16 @@ impl ExportDialog {
         let Some(running) = &mut self.running else {
             return;
         };
-        loop {
-            match running.messages.try_recv() {
-                Ok(Message::Progress(progress)) => running.progress = Some(progress),
-                Ok(Message::Done(outcome)) => {
-                    self.outcome = Some(outcome);
-                    self.running = None;
-                    return;
-                }
-                Err(TryRecvError::Empty) => return,
-                Err(TryRecvError::Disconnected) => {
-                    self.outcome = Some(Outcome {
-                        headline: Err(
-                            "the export stopped unexpectedly; nothing more was written".into()
-                        ),
-                        details: Vec::new(),
-                    });
-                    self.running = None;
-                    return;
-                }
-            }
-        }
+        let outcome = match running.poll() {
+            Polled::Running => return,
+            Polled::Done(outcome) => outcome,
+            Polled::Lost => Outcome {
+                headline: Err("the export stopped unexpectedly; nothing more was written".into()),
+                details: Vec::new(),
+            },
+        };
+        self.outcome = Some(outcome);
+        self.running = None;
     }
 }
 

@@ -3,8 +3,8 @@
 //! the core's [`formats::import()`], the one `copydesk import` runs, here on a thread of its
 //! own.
 
+use super::job::{Job, Polled};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use eframe::egui::{self, RichText};
 
@@ -20,20 +20,8 @@ pub struct ImportDialog {
     pub into: String,
     /// Add labels the tag set lacks instead of refusing their spans.
     pub add_labels: bool,
-    running: Option<Running>,
+    running: Option<Job<ImportProgress, Outcome>>,
     outcome: Option<Outcome>,
-}
-
-/// An import running on its thread.
-struct Running {
-    messages: Receiver<Message>,
-    progress: Option<ImportProgress>,
-}
-
-/// What the import thread sends.
-enum Message {
-    Progress(ImportProgress),
-    Done(Outcome),
 }
 
 /// How an import ended.
@@ -88,39 +76,23 @@ impl ImportDialog {
             author,
             add_labels: self.add_labels,
         };
-        let (sender, messages) = channel();
-        let waker = ctx.clone();
-        let thread = std::thread::Builder::new()
-            .name("import".into())
-            .spawn(move || {
-                let progress_sender = sender.clone();
-                let progress_waker = waker.clone();
-                let result = formats::import(&request, &mut |progress| {
-                    if progress_sender.send(Message::Progress(progress)).is_ok() {
-                        progress_waker.request_repaint();
-                    }
-                });
-                let outcome = match result {
-                    Ok(summary) => Outcome {
-                        headline: Ok(summary.describe(&request)),
-                        details: summary.details(&request),
-                    },
-                    Err(err) => Outcome {
-                        headline: Err(err.to_string()),
-                        details: Vec::new(),
-                    },
-                };
-                // The window may have been closed meanwhile; then nobody waits for this.
-                let _unread = sender.send(Message::Done(outcome));
-                waker.request_repaint();
-            });
+        let thread = Job::start("import", ctx, move |progress| {
+            let result = formats::import(&request, progress);
+            match result {
+                Ok(summary) => Outcome {
+                    headline: Ok(summary.describe(&request)),
+                    details: summary.details(&request),
+                },
+                Err(err) => Outcome {
+                    headline: Err(err.to_string()),
+                    details: Vec::new(),
+                },
+            }
+        });
         match thread {
-            Ok(_) => {
+            Ok(job) => {
                 self.outcome = None;
-                self.running = Some(Running {
-                    messages,
-                    progress: None,
-                });
+                self.running = Some(job);
             }
             Err(err) => {
                 self.outcome = Some(Outcome {
@@ -136,25 +108,16 @@ impl ImportDialog {
         let Some(running) = &mut self.running else {
             return;
         };
-        loop {
-            match running.messages.try_recv() {
-                Ok(Message::Progress(progress)) => running.progress = Some(progress),
-                Ok(Message::Done(outcome)) => {
-                    self.outcome = Some(outcome);
-                    self.running = None;
-                    return;
-                }
-                Err(TryRecvError::Empty) => return,
-                Err(TryRecvError::Disconnected) => {
-                    self.outcome = Some(Outcome {
-                        headline: Err("the import stopped unexpectedly".into()),
-                        details: Vec::new(),
-                    });
-                    self.running = None;
-                    return;
-                }
-            }
-        }
+        let outcome = match running.poll() {
+            Polled::Running => return,
+            Polled::Done(outcome) => outcome,
+            Polled::Lost => Outcome {
+                headline: Err("the import stopped unexpectedly".into()),
+                details: Vec::new(),
+            },
+        };
+        self.outcome = Some(outcome);
+        self.running = None;
     }
 }
 

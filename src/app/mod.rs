@@ -25,6 +25,7 @@ mod folder;
 pub mod fonts;
 mod highlight;
 mod import;
+mod job;
 mod keys;
 mod layout;
 mod library;
