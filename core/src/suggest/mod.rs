@@ -107,9 +107,26 @@ pub fn suggest(
         let entities = entity::find(source, bulletin, &elements, accepted, dates, &taken);
         out.extend(entities);
     }
-    out.sort_by(|a, b| a.span.cmp(&b.span).then(a.label.cmp(b.label)));
+    let mut out = in_page_order(out);
     out.dedup_by(|a, b| a.span == b.span && a.label == b.label);
     out
+}
+
+/// `suggestions` by range, then label (ties in the order given). A suggestion is large (a
+/// metric's fields): the keys are sorted and each suggestion moved once, instead of moving
+/// them all at every step of a sort.
+fn in_page_order(suggestions: Vec<Suggestion>) -> Vec<Suggestion> {
+    let mut order: Vec<(Span, &'static str, usize)> = suggestions
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.span, s.label, i))
+        .collect();
+    order.sort_unstable();
+    let mut slots: Vec<Option<Suggestion>> = suggestions.into_iter().map(Some).collect();
+    order
+        .into_iter()
+        .filter_map(|(_, _, i)| slots.get_mut(i).and_then(Option::take))
+        .collect()
 }
 
 /// The attributes of the figure at `span`, for a metric tagged by hand, so that it gets the
