@@ -89,7 +89,7 @@ pub fn run(args: &Args, out: &mut Output) -> io::Result<ExitCode> {
                     end: suggestion.span.end,
                     text,
                     rule: suggestion.rule,
-                    metric: suggestion.metric.as_ref(),
+                    metric: suggestion.metric.as_deref(),
                 };
                 let line = serde_json::to_string(&json).map_err(io::Error::other)?;
                 out.line(&line)?;

@@ -437,6 +437,6 @@ mod tests {
             suggest::Options::default(),
         );
         let same = suggested.iter().find(|s| s.span == span).unwrap();
-        assert_eq!(same.metric.as_ref(), Some(&metric));
+        assert_eq!(same.metric.as_deref(), Some(&metric));
     }
 }

@@ -39,8 +39,9 @@ pub struct Suggestion {
     /// The rule that found it, such as `metric.money`, `entity.byline`, `date.ymd`: lets a
     /// researcher measure and filter rules.
     pub rule: &'static str,
-    /// The parsed figure, for `METRIC` suggestions.
-    pub metric: Option<Metric>,
+    /// The parsed figure, for `METRIC` suggestions (boxed: suggestions are moved often, and
+    /// a figure's fields are large).
+    pub metric: Option<Box<Metric>>,
 }
 
 /// Which recognizers to run.
@@ -88,7 +89,7 @@ pub fn suggest(
                         label: "METRIC",
                         span: element.page_span(span),
                         rule,
-                        metric: Some(metric),
+                        metric: Some(Box::new(metric)),
                     }),
             );
         }

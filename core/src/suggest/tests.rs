@@ -294,7 +294,7 @@ fn a_figure_tagged_by_hand_reads_as_the_suggestion_of_it_does() {
         .and_then(|s| s.metric)
         .unwrap();
     let by_hand = super::metric_at(&source, &bulletin, money);
-    assert_eq!(by_hand, suggested);
+    assert_eq!(by_hand, *suggested);
     assert_eq!(by_hand.number, Some(38_620_000_000.0));
     assert_eq!(by_hand.indicator.as_deref(), Some("地区生产总值"));
     // Part of a figure: read alone.
