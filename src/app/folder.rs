@@ -279,7 +279,7 @@ impl CopydeskApp {
         }
         let adjudication = Adjudication::new(&open.library.root, other);
         self.notice = Some(format!(
-            "{} disagreements: F8 steps through them; Ctrl+1 takes A's, Ctrl+2 B's, Ctrl+3 both, Ctrl+4 neither, into {}",
+            "{} disagreements: F9 steps through them; Ctrl+1 takes A's, Ctrl+2 B's, Ctrl+3 both, Ctrl+4 neither, into {}",
             adjudication.agreement.disagreements.len(),
             adjudication.gold.display()
         ));
@@ -288,7 +288,7 @@ impl CopydeskApp {
         self.show_library = true;
     }
 
-    /// F8, Shift+F8 and the four choices of the Agreement tab; Ctrl+Z there takes back the
+    /// F9, Shift+F9 and the four choices of the Agreement tab; Ctrl+Z there takes back the
     /// last choice.
     pub(super) fn adjudicate(&mut self, command: UiCommand) {
         let author = self
