@@ -11,8 +11,10 @@ mod change;
 mod outline_text;
 mod page;
 mod run_annotations;
+mod run_check;
 mod run_edit;
 mod run_export;
+mod run_fix;
 mod run_review;
 mod run_segment;
 mod run_suggest;
@@ -62,6 +64,11 @@ enum Subcommand {
     /// Export pages and folders as datasets: JSON Lines, CoNLL, brat, Label Studio, a
     /// metrics table, or the corrected text.
     Export(run_export::Args),
+    /// Proofread pages (GB/T 15834 punctuation, GB/T 15835 numbers): print the marks;
+    /// --apply records the fixes as corrections. Exit status 1 if an error mark is left.
+    Check(run_check::Args),
+    /// Print a page with its recorded corrections applied (the page itself is never changed).
+    Fix(run_fix::Args),
 }
 
 /// Runs the command line and returns the process's exit status.
@@ -77,6 +84,8 @@ pub fn main() -> ExitCode {
         Some(Subcommand::Suggest(args)) => run_suggest::run(&args, &mut out),
         Some(Subcommand::Review(args)) => run_review::run(&args, &mut out),
         Some(Subcommand::Export(args)) => run_export::run(&args, &mut out),
+        Some(Subcommand::Check(args)) => run_check::run(&args, &mut out),
+        Some(Subcommand::Fix(args)) => run_fix::run(&args, &mut out),
         None => match cli.page.as_deref().and_then(missing_page) {
             Some(message) => {
                 report(&message);

@@ -150,6 +150,11 @@ pub struct Annotation {
     /// How it was placed on the current page text.
     #[serde(default, skip_serializing_if = "is_exact")]
     pub anchor: Anchor,
+    /// The proofreading check whose mark this annotation answers (`punct.halfwidth`): a
+    /// correction made from the mark's fix, or, with no correction and status rejected, the
+    /// mark ignored. Added after version 1 first shipped; left out when `None`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub check: Option<String>,
 }
 
 fn is_exact(anchor: &Anchor) -> bool {
@@ -183,6 +188,7 @@ impl Annotation {
             metric: None,
             correction: None,
             anchor: Anchor::Exact,
+            check: None,
         };
         annotation.place(source, span);
         annotation

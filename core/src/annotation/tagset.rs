@@ -274,7 +274,7 @@ fn parse_colour(colour: &str) -> Option<[u8; 3]> {
 
 /// 1-based line and column of the `nth` occurrence of `needle` in `text`, or the top of the
 /// file if it does not occur that often.
-fn position(text: &str, needle: &str, nth: usize) -> (usize, usize) {
+pub(crate) fn position(text: &str, needle: &str, nth: usize) -> (usize, usize) {
     let Some((offset, _)) = text.match_indices(needle).nth(nth.saturating_sub(1)) else {
         return (1, 1);
     };

@@ -4,7 +4,9 @@
 //! - [`tag`]: label ranges of the page, accepting a suggestion already there instead of
 //!   adding a second annotation;
 //! - [`review`]: choose suggestions (every one of a label in a story, the next to look at)
-//!   and accept or reject them.
+//!   and accept or reject them;
+//! - [`proofread`]: the proofreading marks still open, and recording a mark's fix as a
+//!   correction or remembering it as ignored.
 //!
 //! Nothing here changes a document: what changes it comes back as
 //! [`Command`](crate::annotation::Command)s, so the caller applies them as one undoable step
@@ -13,5 +15,6 @@
 //! [`Metric::set_field`](crate::annotation::Metric::set_field), and the annotations over a
 //! range are [`Document::overlapping`](crate::annotation::Document::overlapping).
 
+pub mod proofread;
 pub mod review;
 pub mod tag;

@@ -1,0 +1,163 @@
+//! The parts of a story: a headline ending in 。, spaces inside Chinese body text (a kicker
+//! and a headline may hold them), byline brackets of mismatched width and names padded with
+//! spaces (刘 畅: a style slip to look at, not to "fix" blindly, so no fix is offered).
+
+use super::found::{Found, Page, is_blank, is_han};
+use super::model::Check;
+use crate::bulletin::{Item, Paragraph};
+use crate::text::Span;
+
+/// Every layout slip on the page.
+pub(super) fn check(page: &Page<'_>, found: &mut Vec<Found>) {
+    for item in &page.bulletin.items {
+        match item {
+            Item::Article(article) => {
+                if page.wants(Check::HeadlinePeriod) {
+                    headline_period(page, article.headline.span, found);
+                }
+                let bylines = article.byline.as_ref().map(|b| b.span);
+                let bracket = bylines.and_then(|_| names_after_agency(page, &article.paragraphs));
+                if page.wants(Check::SpaceBody) {
+                    body_spaces(page, &article.paragraphs, bracket, found);
+                }
+                let trailing = article.trailing_byline.as_ref().map(|t| t.span);
+                for span in [bylines, bracket, trailing].into_iter().flatten() {
+                    if page.wants(Check::BylineBrackets) {
+                        byline_brackets(page, span, found);
+                    }
+                    if page.wants(Check::BylinePaddedName) {
+                        padded_names(page, span, found);
+                    }
+                }
+            }
+            Item::Photo(photo) if page.wants(Check::SpaceBody) => {
+                body_spaces(page, &photo.caption, None, found);
+            }
+            Item::Photo(_) | Item::Other(_) => {}
+        }
+    }
+}
+
+fn headline_period(page: &Page<'_>, headline: Span, found: &mut Vec<Found>) {
+    let bytes = page.bytes(headline);
+    let text = page.text()[bytes.clone()].trim_end_matches(is_blank);
+    if text.ends_with('。') {
+        let end = bytes.start + text.len();
+        found.push(Found::new(
+            Check::HeadlinePeriod,
+            end - '。'.len_utf8()..end,
+            Some(String::new()),
+        ));
+    }
+}
+
+/// The names in brackets that open the first paragraph when the segmenter took only the
+/// agency (`本报讯`) as the byline: `（记者 刘 畅）` — read as the byline's by these checks.
+fn names_after_agency(page: &Page<'_>, paragraphs: &[Paragraph]) -> Option<Span> {
+    let first = *paragraphs.first()?.parts.first()?;
+    let text = &page.text()[page.bytes(first)];
+    if !text.starts_with(['(', '（']) {
+        return None;
+    }
+    let close = text.chars().take(40).position(|c| c == ')' || c == '）')?;
+    Some(Span::new(first.start, first.start + close + 1))
+}
+
+/// Blanks between two Chinese characters inside a body paragraph (an indent at a line's start
+/// is not inside), except in `names`, the bracket of names that opens it.
+fn body_spaces(
+    page: &Page<'_>,
+    paragraphs: &[Paragraph],
+    names: Option<Span>,
+    found: &mut Vec<Found>,
+) {
+    let text = page.text();
+    for part in paragraphs.iter().flat_map(|p| &p.parts) {
+        let part = match names {
+            Some(names) if names.start == part.start => Span::new(names.end, part.end),
+            _ => *part,
+        };
+        let bytes = page.bytes(part);
+        let part_text = &text[bytes.clone()];
+        let mut previous: Option<char> = None;
+        let mut blank_from: Option<usize> = None;
+        for (at, c) in part_text.char_indices() {
+            if is_blank(c) {
+                if previous.is_some() && blank_from.is_none() {
+                    blank_from = Some(at);
+                }
+                continue;
+            }
+            if let (Some(from), Some(before)) = (blank_from.take(), previous)
+                && is_han(before)
+                && is_han(c)
+            {
+                found.push(Found::new(
+                    Check::SpaceBody,
+                    bytes.start + from..bytes.start + at,
+                    Some(String::new()),
+                ));
+            }
+            previous = if c == '\n' { None } else { Some(c) };
+        }
+    }
+}
+
+/// `(记者 林晓舟）`: the closing bracket of the other width than the opening one.
+fn byline_brackets(page: &Page<'_>, span: Span, found: &mut Vec<Found>) {
+    let bytes = page.bytes(span);
+    let mut opening: Option<char> = None;
+    for (at, c) in page.text()[bytes.clone()].char_indices() {
+        match c {
+            '(' | '（' => opening = Some(c),
+            ')' | '）' => {
+                let wanted = match opening.take() {
+                    Some('(') if c == '）' => ")",
+                    Some('（') if c == ')' => "）",
+                    _ => continue,
+                };
+                let start = bytes.start + at;
+                found.push(Found::new(
+                    Check::BylineBrackets,
+                    start..start + c.len_utf8(),
+                    Some(wanted.to_owned()),
+                ));
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Two single characters with blanks between them, set off by blanks or brackets: 刘 畅.
+fn padded_names(page: &Page<'_>, span: Span, found: &mut Vec<Found>) {
+    let bytes = page.bytes(span);
+    let chars: Vec<(usize, char)> = page.text()[bytes.clone()].char_indices().collect();
+    let bound =
+        |i: Option<&(usize, char)>| i.is_none_or(|&(_, c)| is_blank(c) || "()（）、".contains(c));
+    let mut i = 0;
+    while i < chars.len() {
+        let (at, c) = chars[i];
+        let start_bound = i == 0 || bound(chars.get(i - 1));
+        if is_han(c) && start_bound {
+            let blanks = chars[i + 1..]
+                .iter()
+                .take_while(|&&(_, b)| is_blank(b))
+                .count();
+            let second = i + 1 + blanks;
+            if blanks > 0
+                && chars.get(second).is_some_and(|&(_, d)| is_han(d))
+                && bound(chars.get(second + 1))
+            {
+                let (end_at, d) = chars[second];
+                found.push(Found::new(
+                    Check::BylinePaddedName,
+                    bytes.start + at..bytes.start + end_at + d.len_utf8(),
+                    None,
+                ));
+                i = second + 1;
+                continue;
+            }
+        }
+        i += 1;
+    }
+}
