@@ -34,6 +34,9 @@ mod gui_disk;
 /// File → Export… in the app.
 #[cfg(feature = "gui")]
 mod gui_export;
+/// Proofreading in the app: marks, F7, Enter, I, the corrected view.
+#[cfg(feature = "gui")]
+mod gui_proof;
 /// Moving through the app's reading panes with the keyboard.
 #[cfg(feature = "gui")]
 mod gui_reading;

@@ -16,6 +16,7 @@
 mod action;
 mod center;
 mod chrome;
+mod corrected_view;
 pub mod dialogs;
 mod disk_changes;
 mod export;
@@ -25,6 +26,8 @@ mod highlight;
 mod keys;
 mod layout;
 mod outline;
+mod proof_panel;
+mod proofreading;
 mod saver;
 mod settings;
 mod sidebar;
@@ -33,6 +36,7 @@ mod suggestions;
 mod text_view;
 mod ui_command;
 mod watch;
+mod wavy;
 mod window;
 
 use std::path::PathBuf;
@@ -93,6 +97,8 @@ pub struct CopydeskApp {
     export: Option<export::ExportDialog>,
     /// The context the app draws in (to wake it from other threads).
     ctx: egui::Context,
+    /// Wakes the window from the proofreading thread.
+    wake: state::proof_marks::Wake,
 }
 
 impl CopydeskApp {
@@ -131,6 +137,10 @@ impl CopydeskApp {
             watch: None,
             export: None,
             ctx: ctx.clone(),
+            wake: {
+                let ctx = ctx.clone();
+                std::sync::Arc::new(move || ctx.request_repaint())
+            },
         };
         if startup.fonts == FontChoice::System {
             app.settings.cjk_font = found;
@@ -176,6 +186,9 @@ impl CopydeskApp {
         self.follow_disk_changes();
         self.handle_dropped_files(&ctx);
         self.handle_keys(&ctx);
+        if let Some(page) = &mut self.page {
+            page.proof.poll(&page.document, &self.wake);
+        }
         let clicked = chrome::menu_bar(
             ui,
             &self.settings.recent,
@@ -319,6 +332,11 @@ impl CopydeskApp {
                     page.select_in_place(Some(id));
                 }
             }
+            Action::SelectMark(mark) => {
+                if let Some(page) = &mut self.page {
+                    page.select_mark(mark);
+                }
+            }
             Action::SelectSpan(span) => {
                 if let Some(page) = &mut self.page {
                     page.selection = Some(span);
@@ -385,11 +403,20 @@ impl CopydeskApp {
             UiCommand::Redo => self.history(false),
             UiCommand::DeleteAnnotation => self.delete_selected(),
             UiCommand::Suggest => self.suggest(),
-            UiCommand::Accept => self.review(Status::Accepted),
+            UiCommand::Accept => {
+                if !self.apply_mark() {
+                    self.review(Status::Accepted);
+                }
+            }
             UiCommand::Reject => self.review(Status::Rejected),
             UiCommand::NextSuggestion => self.next_suggestion(true),
             UiCommand::PreviousSuggestion => self.next_suggestion(false),
             UiCommand::AcceptAllOfLabel => self.accept_all_of_label(),
+            UiCommand::NextMark => self.next_mark(true),
+            UiCommand::PreviousMark => self.next_mark(false),
+            UiCommand::IgnoreMark => self.ignore_mark(),
+            UiCommand::ApplyAllOfCheck => self.apply_all_of_check(),
+            UiCommand::ToggleCorrected => self.toggle_corrected(),
             UiCommand::NextItem | UiCommand::PreviousItem => {
                 if let Some(page) = &mut self.page {
                     let count = page.document.bulletin().items.len();

@@ -39,6 +39,16 @@ pub enum UiCommand {
     PreviousSuggestion,
     /// Accept every suggestion with the selected one's label in the current story.
     AcceptAllOfLabel,
+    /// Select the next proofreading mark.
+    NextMark,
+    /// Select the previous proofreading mark.
+    PreviousMark,
+    /// Ignore the selected proofreading mark (remembered in the sidecar).
+    IgnoreMark,
+    /// Apply the fix of every open mark of the selected mark's check on the page.
+    ApplyAllOfCheck,
+    /// Show the text with its corrections applied, or as printed.
+    ToggleCorrected,
     /// Show the next item of the page.
     NextItem,
     /// Show the previous item of the page.
@@ -83,7 +93,7 @@ pub enum UiCommand {
 
 impl UiCommand {
     /// All commands, in the order the help overlay lists them.
-    pub const ALL: [Self; 33] = [
+    pub const ALL: [Self; 38] = [
         Self::OpenPage,
         Self::OpenFolder,
         Self::Save,
@@ -97,6 +107,11 @@ impl UiCommand {
         Self::NextSuggestion,
         Self::PreviousSuggestion,
         Self::AcceptAllOfLabel,
+        Self::NextMark,
+        Self::PreviousMark,
+        Self::IgnoreMark,
+        Self::ApplyAllOfCheck,
+        Self::ToggleCorrected,
         Self::NextItem,
         Self::PreviousItem,
         Self::NextPage,
@@ -135,6 +150,11 @@ impl UiCommand {
             Self::NextSuggestion => "Next suggestion",
             Self::PreviousSuggestion => "Previous suggestion",
             Self::AcceptAllOfLabel => "Accept all of this label in the story",
+            Self::NextMark => "Next proofreading mark",
+            Self::PreviousMark => "Previous proofreading mark",
+            Self::IgnoreMark => "Ignore the proofreading mark",
+            Self::ApplyAllOfCheck => "Apply every fix of this check on the page",
+            Self::ToggleCorrected => "Corrected view",
             Self::NextItem => "Next story or photo",
             Self::PreviousItem => "Previous story or photo",
             Self::NextPage => "Next page in folder",
@@ -177,6 +197,11 @@ impl UiCommand {
             Self::NextSuggestion => key(Modifiers::NONE, Key::Tab),
             Self::PreviousSuggestion => key(Modifiers::SHIFT, Key::Tab),
             Self::AcceptAllOfLabel => key(Modifiers::SHIFT, Key::A),
+            Self::NextMark => key(Modifiers::NONE, Key::F7),
+            Self::PreviousMark => key(Modifiers::SHIFT, Key::F7),
+            Self::IgnoreMark => key(Modifiers::NONE, Key::I),
+            Self::ApplyAllOfCheck => key(Modifiers::SHIFT, Key::Enter),
+            Self::ToggleCorrected => key(Modifiers::NONE, Key::F8),
             Self::NextItem => key(command, Key::ArrowDown),
             Self::PreviousItem => key(command, Key::ArrowUp),
             Self::NextPage => key(command, Key::PageDown),
@@ -251,6 +276,8 @@ impl UiCommand {
                 | Self::NextSuggestion
                 | Self::PreviousSuggestion
                 | Self::AcceptAllOfLabel
+                | Self::IgnoreMark
+                | Self::ApplyAllOfCheck
                 | Self::ScrollDown
                 | Self::ScrollUp
                 | Self::ScrollTop
@@ -303,6 +330,8 @@ mod tests {
         assert!(position(UiCommand::AcceptAllOfLabel) < position(UiCommand::Accept));
         assert!(position(UiCommand::PreviousSuggestion) < position(UiCommand::NextSuggestion));
         assert!(position(UiCommand::FindPrevious) < position(UiCommand::FindNext));
+        assert!(position(UiCommand::PreviousMark) < position(UiCommand::NextMark));
+        assert!(position(UiCommand::ApplyAllOfCheck) < position(UiCommand::Accept));
     }
 
     #[test]
@@ -318,6 +347,6 @@ mod tests {
                 seen.push(shortcut);
             }
         }
-        assert_eq!(seen.len(), 37);
+        assert_eq!(seen.len(), 42);
     }
 }

@@ -52,8 +52,15 @@ impl std::error::Error for ProofreadError {}
 /// order.
 pub fn open_marks(document: &Document, settings: &ProofSettings) -> Vec<Mark> {
     let marks = proof::check_page(document.source(), document.bulletin(), settings);
-    proof::visible(&marks, document.annotations())
-        .into_iter()
+    still_open(document, &marks)
+}
+
+/// Those of `marks` (found on the document's page, perhaps on another thread) that are
+/// neither ignored nor corrected.
+pub fn still_open(document: &Document, marks: &[Mark]) -> Vec<Mark> {
+    marks
+        .iter()
+        .filter(|mark| !proof::is_answered(mark, document.overlapping(mark.span)))
         .cloned()
         .collect()
 }

@@ -6,7 +6,7 @@
 //! fix is recorded as a correction annotation (`operations::proofread`), and
 //! [`apply_corrections`] is the one function that turns a page and its corrections into the
 //! corrected text — `copydesk fix`, the app's corrected view and the `corrected` export all
-//! use it. [`visible`] leaves out the marks already answered by a correction or ignored.
+//! use it. [`is_answered`] says which marks a correction or an ignore already answered.
 //!
 //! - `model`: [`Check`] (ids and messages), [`Severity`], [`Mark`];
 //! - `settings`: `assets/proof.ron` and a folder's `proof.ron`;
@@ -74,15 +74,13 @@ pub fn check_page(source: &Source, bulletin: &Bulletin, settings: &ProofSettings
         .collect()
 }
 
-/// The marks still to show: not ignored (an annotation recording this check over the mark's
-/// range) and not answered by a correction over any of their characters.
-pub fn visible<'m>(marks: &'m [Mark], annotations: &[Annotation]) -> Vec<&'m Mark> {
-    let answered = |mark: &Mark| {
-        annotations.iter().any(|annotation| {
-            let covers = annotation.start <= mark.span.start && mark.span.end <= annotation.end;
-            let recorded = annotation.check.as_deref() == Some(mark.check.id()) && covers;
-            recorded || (annotation.correction.is_some() && annotation.span().overlaps(mark.span))
-        })
-    };
-    marks.iter().filter(|mark| !answered(mark)).collect()
+/// Whether `mark` is answered by one of `annotations` (those over its range): ignored (an
+/// annotation recording its check over the mark's range) or corrected (a correction over any
+/// of its characters). Such a mark is not shown again.
+pub fn is_answered<'a>(mark: &Mark, mut annotations: impl Iterator<Item = &'a Annotation>) -> bool {
+    annotations.any(|annotation| {
+        let covers = annotation.start <= mark.span.start && mark.span.end <= annotation.end;
+        let recorded = annotation.check.as_deref() == Some(mark.check.id()) && covers;
+        recorded || (annotation.correction.is_some() && annotation.span().overlaps(mark.span))
+    })
 }

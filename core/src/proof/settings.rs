@@ -6,13 +6,12 @@
 //! line and column, like a tag set.
 
 use std::collections::BTreeMap;
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
 use super::model::{Check, Severity};
-use crate::annotation::tagset::position;
+use crate::text::settings_file::{self, SettingsFileError, position};
 
 /// The file name a folder uses to override the built-in settings.
 pub const FOLDER_FILE: &str = "proof.ron";
@@ -62,31 +61,8 @@ pub struct ProofSettings {
     path: Option<PathBuf>,
 }
 
-/// A settings file that could not be used, with where and why.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SettingsError {
-    /// The file.
-    pub path: PathBuf,
-    /// 1-based line of the problem (0 if the file could not be read).
-    pub line: usize,
-    /// 1-based column.
-    pub column: usize,
-    /// What is wrong.
-    pub reason: String,
-}
-
-impl fmt::Display for SettingsError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let path = self.path.display();
-        if self.line == 0 {
-            write!(f, "{path}: {}", self.reason)
-        } else {
-            write!(f, "{path}:{}:{}: {}", self.line, self.column, self.reason)
-        }
-    }
-}
-
-impl std::error::Error for SettingsError {}
+/// Proofreading settings that could not be used, with where and why.
+pub type SettingsError = SettingsFileError;
 
 impl Default for ProofSettings {
     /// The built-in settings (`assets/proof.ron`, checked by a test); every check on at
@@ -111,48 +87,25 @@ impl ProofSettings {
     /// The settings for a page: the built-in ones, overridden by its folder's `proof.ron` if
     /// there is one.
     pub fn for_page(page: &Path) -> Result<Self, SettingsError> {
-        let folder = page.parent().unwrap_or(Path::new("."));
-        let file = folder.join(FOLDER_FILE);
-        if file.is_file() {
-            Self::load(&file)
-        } else {
-            Ok(Self::default())
-        }
+        settings_file::beside(page, FOLDER_FILE)
+            .map_or_else(|| Ok(Self::default()), |file| Self::load(&file))
     }
 
     /// The built-in settings overridden by the file at `path`.
     pub fn load(path: &Path) -> Result<Self, SettingsError> {
-        let text = crate::text::read_file(path)
-            .and_then(|bytes| {
-                String::from_utf8(bytes)
-                    .map_err(|err| std::io::Error::new(std::io::ErrorKind::InvalidData, err))
-            })
-            .map_err(|err| SettingsError {
-                path: path.to_owned(),
-                line: 0,
-                column: 0,
-                reason: format!("cannot read the proofreading settings: {err}"),
-            })?;
+        let text = settings_file::read(path, "the proofreading settings")?;
         Self::default().overridden(path, &text)
     }
 
     /// These settings with those of `text` (read from `path`) laid over them.
     pub fn overridden(&self, path: &Path, text: &str) -> Result<Self, SettingsError> {
-        let error = |(line, column): (usize, usize), reason: String| SettingsError {
-            path: path.to_owned(),
-            line,
-            column,
-            reason,
-        };
+        let error = |at, reason| SettingsFileError::at(path, at, reason);
         // `severity: Error` rather than `severity: Some(Error)`: what a person would write.
         let options = ron::Options::default()
             .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
-        let file: SettingsFile = options.from_str(text).map_err(|err| {
-            error(
-                (err.span.start.line, err.span.start.col),
-                err.code.to_string(),
-            )
-        })?;
+        let file: SettingsFile = options
+            .from_str(text)
+            .map_err(|err| SettingsFileError::parse(path, &err))?;
         if file.format != FORMAT {
             return Err(error(
                 position(text, "format", 1),

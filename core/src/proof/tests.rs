@@ -327,3 +327,29 @@ fn digits_and_latin_next_to_chinese_are_never_told_to_take_a_space() {
     let found = marks(&story("新区GDP增长6.8%，iPhone销量15万台，共3个项目。"));
     assert_eq!(found, none());
 }
+
+/// Newspaper text written for these tests, correctly proofread, in several styles.
+const CLEAN_PAGES: [(&str, &str); 4] = [
+    ("news", include_str!("../../testdata/proof/news.txt")),
+    (
+        "commentary",
+        include_str!("../../testdata/proof/commentary.txt"),
+    ),
+    (
+        "interview",
+        include_str!("../../testdata/proof/interview.txt"),
+    ),
+    ("figures", include_str!("../../testdata/proof/figures.txt")),
+];
+
+#[test]
+fn clean_newspaper_pages_yield_no_marks_at_all() {
+    // Quotations over several paragraphs (interview), connector dashes and durations in 年
+    // (figures, commentary), reduplicated words (interview), list numbers (figures).
+    let mut chars = 0;
+    for (name, page) in CLEAN_PAGES {
+        chars += page.chars().count();
+        assert_eq!(marks(page), none(), "{name}");
+    }
+    assert!(chars > 9_000, "{chars} characters of clean text");
+}

@@ -7,6 +7,7 @@
 pub mod counts;
 pub mod find;
 pub mod open_page;
+pub mod proof_marks;
 pub mod rows;
 pub mod sidebar_state;
 
