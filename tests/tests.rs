@@ -21,6 +21,8 @@ mod annotate_cli;
 mod annotation_props;
 /// House rules read from the source: sibling modules never import each other; no GUI in core.
 mod architecture;
+/// `copydesk check` and `copydesk fix` from the command line.
+mod check_cli;
 /// Several processes saving one page at once.
 mod contention;
 /// `copydesk export` from the command line, in every format.
