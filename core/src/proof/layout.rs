@@ -16,12 +16,20 @@ pub(super) fn check(page: &Page<'_>, found: &mut Vec<Found>) {
                     headline_period(page, article.headline.span, found);
                 }
                 let bylines = article.byline.as_ref().map(|b| b.span);
-                let bracket = bylines.and_then(|_| names_after_agency(page, &article.paragraphs));
+                let brackets: Vec<Span> = article
+                    .paragraphs
+                    .iter()
+                    .enumerate()
+                    // The first paragraph's only when a byline (the agency) comes before it.
+                    .filter(|(n, _)| *n > 0 || bylines.is_some())
+                    .filter_map(|(_, paragraph)| names_in_brackets(page, paragraph))
+                    .collect();
                 if page.wants(Check::SpaceBody) {
-                    body_spaces(page, &article.paragraphs, bracket, found);
+                    body_spaces(page, &article.paragraphs, &brackets, found);
                 }
                 let trailing = article.trailing_byline.as_ref().map(|t| t.span);
-                for span in [bylines, bracket, trailing].into_iter().flatten() {
+                let names = [bylines, trailing].into_iter().flatten().chain(brackets.iter().copied());
+                for span in names {
                     if page.wants(Check::BylineBrackets) {
                         byline_brackets(page, span, found);
                     }
@@ -31,7 +39,7 @@ pub(super) fn check(page: &Page<'_>, found: &mut Vec<Found>) {
                 }
             }
             Item::Photo(photo) if page.wants(Check::SpaceBody) => {
-                body_spaces(page, &photo.caption, None, found);
+                body_spaces(page, &photo.caption, &[], found);
             }
             Item::Photo(_) | Item::Other(_) => {}
         }
@@ -51,31 +59,38 @@ fn headline_period(page: &Page<'_>, headline: Span, found: &mut Vec<Found>) {
     }
 }
 
-/// The names in brackets that open the first paragraph when the segmenter took only the
-/// agency (`本报讯`) as the byline: `（记者 刘 畅）` — read as the byline's by these checks.
-fn names_after_agency(page: &Page<'_>, paragraphs: &[Paragraph]) -> Option<Span> {
-    let first = *paragraphs.first()?.parts.first()?;
+/// The names in brackets at the start of a paragraph that the segmenter did not take as a
+/// byline: after 本报讯 when it took only the agency (`本报讯（记者 刘 畅）`), or in the
+/// second and later briefs under one headline (`本报讯（记者 林晓舟）…`) — read as a byline's
+/// by these checks.
+fn names_in_brackets(page: &Page<'_>, paragraph: &Paragraph) -> Option<Span> {
+    let first = *paragraph.parts.first()?;
     let text = &page.text()[page.bytes(first)];
-    if !text.starts_with(['(', '（']) {
+    let opening = text.chars().take(16).position(|c| c == '(' || c == '（')?;
+    let after_agency = opening
+        .checked_sub(1)
+        .and_then(|before| text.chars().nth(before))
+        .is_none_or(|before| matches!(before, '讯' | '电'));
+    if !after_agency {
         return None;
     }
-    let close = text.chars().take(40).position(|c| c == ')' || c == '）')?;
-    Some(Span::new(first.start, first.start + close + 1))
+    let close = text.chars().take(48).position(|c| c == ')' || c == '）')?;
+    (close > opening).then(|| Span::new(first.start + opening, first.start + close + 1))
 }
 
 /// Blanks between two Chinese characters inside a body paragraph (an indent at a line's start
-/// is not inside), except in `names`, the bracket of names that opens it.
+/// is not inside), except in `names`, brackets of names near a paragraph's start.
 fn body_spaces(
     page: &Page<'_>,
     paragraphs: &[Paragraph],
-    names: Option<Span>,
+    names: &[Span],
     found: &mut Vec<Found>,
 ) {
     let text = page.text();
     for part in paragraphs.iter().flat_map(|p| &p.parts) {
-        let part = match names {
-            Some(names) if names.start == part.start => Span::new(names.end, part.end),
-            _ => *part,
+        let part = match names.iter().find(|n| part.start <= n.start && n.end <= part.end) {
+            Some(names) => Span::new(names.end, part.end),
+            None => *part,
         };
         let bytes = page.bytes(part);
         let part_text = &text[bytes.clone()];
