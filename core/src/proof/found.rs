@@ -28,20 +28,52 @@ pub(super) struct Page<'a> {
     pub source: &'a Source,
     pub bulletin: &'a Bulletin,
     pub settings: &'a ProofSettings,
+    /// The byte offset of every [`STEP`]th code point: the checks turn the segmenter's spans
+    /// into byte ranges tens of thousands of times on a large page, and the text's own index
+    /// is coarser.
+    every: Vec<usize>,
 }
 
-impl Page<'_> {
+/// How many code points apart the entries of [`Page::every`] are.
+const STEP: usize = 8;
+
+impl<'a> Page<'a> {
+    /// The page `source`, segmented as `bulletin`, to check with `settings`.
+    pub fn new(source: &'a Source, bulletin: &'a Bulletin, settings: &'a ProofSettings) -> Self {
+        let every = source
+            .text()
+            .char_indices()
+            .step_by(STEP)
+            .map(|(at, _)| at)
+            .collect();
+        Self {
+            source,
+            bulletin,
+            settings,
+            every,
+        }
+    }
+
     /// The whole text.
-    pub fn text(&self) -> &str {
+    pub fn text(&self) -> &'a str {
         self.source.text()
     }
 
     /// The byte range of a code-point span (empty if it does not fit).
     pub fn bytes(&self, span: Span) -> Range<usize> {
-        self.source
-            .offsets()
-            .byte_range(self.source.text(), span)
-            .unwrap_or(0..0)
+        match (self.byte(span.start), self.byte(span.end)) {
+            (Some(start), Some(end)) if start <= end => start..end,
+            _ => 0..0,
+        }
+    }
+
+    /// The byte offset of code point `at` (the text's length at its end).
+    fn byte(&self, at: usize) -> Option<usize> {
+        let text = self.text();
+        let from = *self.every.get(at / STEP)?;
+        let mut rest = text[from..].char_indices().map(|(byte, _)| from + byte);
+        rest.nth(at % STEP)
+            .or_else(|| (at == self.source.char_len()).then_some(text.len()))
     }
 
     /// Whether `check` is to run.

@@ -28,7 +28,10 @@ pub(super) fn check(page: &Page<'_>, found: &mut Vec<Found>) {
                     body_spaces(page, &article.paragraphs, &brackets, found);
                 }
                 let trailing = article.trailing_byline.as_ref().map(|t| t.span);
-                let names = [bylines, trailing].into_iter().flatten().chain(brackets.iter().copied());
+                let names = [bylines, trailing]
+                    .into_iter()
+                    .flatten()
+                    .chain(brackets.iter().copied());
                 for span in names {
                     if page.wants(Check::BylineBrackets) {
                         byline_brackets(page, span, found);
@@ -80,20 +83,23 @@ fn names_in_brackets(page: &Page<'_>, paragraph: &Paragraph) -> Option<Span> {
 
 /// Blanks between two Chinese characters inside a body paragraph (an indent at a line's start
 /// is not inside), except in `names`, brackets of names near a paragraph's start.
-fn body_spaces(
-    page: &Page<'_>,
-    paragraphs: &[Paragraph],
-    names: &[Span],
-    found: &mut Vec<Found>,
-) {
+fn body_spaces(page: &Page<'_>, paragraphs: &[Paragraph], names: &[Span], found: &mut Vec<Found>) {
     let text = page.text();
     for part in paragraphs.iter().flat_map(|p| &p.parts) {
-        let part = match names.iter().find(|n| part.start <= n.start && n.end <= part.end) {
+        let part = match names
+            .iter()
+            .find(|n| part.start <= n.start && n.end <= part.end)
+        {
             Some(names) => Span::new(names.end, part.end),
             None => *part,
         };
         let bytes = page.bytes(part);
         let part_text = &text[bytes.clone()];
+        // Most paragraphs hold no blank at all (each search here is a fast byte search).
+        if !(part_text.contains(' ') || part_text.contains('\u{3000}') || part_text.contains('\t'))
+        {
+            continue;
+        }
         let mut previous: Option<char> = None;
         let mut blank_from: Option<usize> = None;
         for (at, c) in part_text.char_indices() {

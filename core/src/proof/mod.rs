@@ -32,7 +32,7 @@ pub use settings::{ProofSettings, Quotes, SettingsError};
 
 use crate::annotation::Annotation;
 use crate::bulletin::Bulletin;
-use crate::text::Source;
+use crate::text::{Source, Span};
 use found::{Found, Page};
 
 /// Every mark the enabled checks find on a page, in page order (by start, then check).
@@ -40,11 +40,7 @@ use found::{Found, Page};
 /// Where two checks mark the same characters with the same fix, only the first in
 /// [`Check::ALL`] order is kept.
 pub fn check_page(source: &Source, bulletin: &Bulletin, settings: &ProofSettings) -> Vec<Mark> {
-    let page = Page {
-        source,
-        bulletin,
-        settings,
-    };
+    let page = Page::new(source, bulletin, settings);
     let mut found: Vec<Found> = Vec::new();
     punctuation::check(&page, &mut found);
     pairs::check(&page, &mut found);
@@ -58,16 +54,21 @@ pub fn check_page(source: &Source, bulletin: &Bulletin, settings: &ProofSettings
     found.dedup_by(|later, earlier| {
         later.range == earlier.range && later.fix.is_some() && later.fix == earlier.fix
     });
+    // In page order, so one sweep over the text turns every byte range into code points.
     let text = source.text();
-    let offsets = source.offsets();
+    let (mut byte, mut char) = (0, 0);
     found
         .into_iter()
         .filter_map(|found| {
-            let span = offsets.span(text, found.range)?;
+            let range = found.range;
+            let before = text.get(byte..range.start)?;
+            char += before.chars().count();
+            byte = range.start;
+            let len = text.get(range)?.chars().count();
             Some(Mark {
                 check: found.check,
                 severity: settings.severity(found.check),
-                span,
+                span: Span::new(char, char + len),
                 fix: found.fix,
             })
         })

@@ -19,31 +19,34 @@ fn regex(pattern: &str) -> Option<Regex> {
 
 /// A range written with a hyphen, before a unit: `1-3个`.
 static HYPHEN_RANGE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    regex(r"(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)([个岁天年月日次人名项件家所万亿元米倍%℃])")
+    regex(r"([0-9]+(?:\.[0-9]+)?)-([0-9]+(?:\.[0-9]+)?)([个岁天年月日次人名项件家所万亿元米倍%℃])")
 });
 /// A range whose first number drops a unit the second has: `9～16亿`, `15～30%`.
 static RANGE_UNIT: LazyLock<Option<Regex>> =
-    LazyLock::new(|| regex(r"(\d+(?:\.\d+)?)([～~])(\d+(?:\.\d+)?)(万亿|亿|万|%)"));
+    LazyLock::new(|| regex(r"([0-9]+(?:\.[0-9]+)?)([～~])([0-9]+(?:\.[0-9]+)?)(万亿|亿|万|%)"));
 /// Arabic digits with 十, 百 or 千: `4千`, `3亿4千5百万`.
-static MIXED: LazyLock<Option<Regex>> = LazyLock::new(|| regex(r"(\d+(?:\.\d+)?)([十百千])(.?)"));
+static MIXED: LazyLock<Option<Regex>> =
+    LazyLock::new(|| regex(r"([0-9]+(?:\.[0-9]+)?)([十百千])(.?)"));
 /// An approximation with 几 after Arabic digits: `20几`.
-static APPROX: LazyLock<Option<Regex>> = LazyLock::new(|| regex(r"(\d+)几"));
+static APPROX: LazyLock<Option<Regex>> = LazyLock::new(|| regex(r"([0-9]+)几"));
 /// A year of two digits before a month: `90年3月`.
-static SHORT_YEAR: LazyLock<Option<Regex>> = LazyLock::new(|| regex(r"(\d{2})年(\d{1,2})月"));
+static SHORT_YEAR: LazyLock<Option<Regex>> = LazyLock::new(|| regex(r"([0-9]{2})年([0-9]{1,2})月"));
 /// A year in Chinese numerals written with 零: `二零一二年`.
 static ZERO_YEAR: LazyLock<Option<Regex>> =
     LazyLock::new(|| regex(r"[〇零一二三四五六七八九]{4}年"));
 /// A decimal without its 0: `.46`.
-static DECIMAL: LazyLock<Option<Regex>> = LazyLock::new(|| regex(r"\.(\d+)"));
+static DECIMAL: LazyLock<Option<Regex>> = LazyLock::new(|| regex(r"\.([0-9]+)"));
 /// A time with a full-width colon: `15：40`.
-static TIME: LazyLock<Option<Regex>> = LazyLock::new(|| regex(r"(\d{1,2})：(\d{2})"));
+static TIME: LazyLock<Option<Regex>> = LazyLock::new(|| regex(r"([0-9]{1,2})：([0-9]{2})"));
 /// "降低N倍": a fall cannot be a multiple.
 static TIMES_LESS: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    regex(r"(?:降低|减少|缩小|下降|减小|减低)了?(?:\d+(?:\.\d+)?|[一二三四五六七八九十两]+)倍")
+    regex(
+        r"(?:降低|减少|缩小|下降|减小|减低)了?(?:[0-9]+(?:\.[0-9]+)?|[一二三四五六七八九十两]+)倍",
+    )
 });
 /// A list number with 、 at a line start: `1、`.
 static LIST_MARK: LazyLock<Option<Regex>> =
-    LazyLock::new(|| regex(r"(?m)^[ \t\u{3000}]*(\d{1,2})、"));
+    LazyLock::new(|| regex(r"(?m)^[ \t\u{3000}]*([0-9]{1,2})、"));
 
 /// Every number-format slip on the page.
 pub(super) fn check(page: &Page<'_>, found: &mut Vec<Found>) {

@@ -19,6 +19,16 @@ const PAIRS: [(char, char); 6] = [
     ('【', '】'),
 ];
 
+/// Whether `bytes` starts with the UTF-8 of one of the paired marks.
+fn is_paired_mark(bytes: &[u8]) -> bool {
+    matches!(
+        bytes,
+        [0xE2, 0x80, 0x98 | 0x99 | 0x9C | 0x9D, ..]
+            | [0xE3, 0x80, 0x88..=0x8B | 0x90 | 0x91, ..]
+            | [0xEF, 0xBC, 0x88 | 0x89, ..]
+    )
+}
+
 fn closing_of(open: char) -> Option<char> {
     PAIRS.iter().find(|p| p.0 == open).map(|p| p.1)
 }
@@ -110,7 +120,15 @@ fn unit(
     for &part in parts {
         let bytes = page.bytes(part);
         let start = bytes.start;
-        for (at, c) in text[bytes].char_indices() {
+        let part = &text[bytes];
+        // Found by their bytes (E2 80 9C for “…): only those places are decoded.
+        let places = part
+            .as_bytes()
+            .windows(3)
+            .enumerate()
+            .filter(|(_, bytes)| is_paired_mark(bytes))
+            .filter_map(|(at, _)| Some((at, part[at..].chars().next()?)));
+        for (at, c) in places {
             let range = start + at..start + at + c.len_utf8();
             if closing_of(c).is_some() {
                 if let Some(top) = open.last_mut().filter(|(t, _)| *t == '\u{0}') {

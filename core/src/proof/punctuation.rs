@@ -10,71 +10,89 @@ use super::found::{Found, Page, is_blank, is_chinese, is_han, lines};
 use super::model::Check;
 use super::settings::Quotes;
 
+/// The first bytes of the characters [`Line::marks`] looks at: ASCII punctuation, and the
+/// lead bytes of general punctuation (…), CJK punctuation (、。「」) and full-width forms.
+const CANDIDATE: [bool; 256] = {
+    let mut table = [false; 256];
+    let ascii = b",;:?!().\"'-";
+    let mut n = 0;
+    while n < ascii.len() {
+        table[ascii[n] as usize] = true;
+        n += 1;
+    }
+    table[0xE2] = true;
+    table[0xE3] = true;
+    table[0xEF] = true;
+    table
+};
+
 /// Every punctuation slip on the page, line by line.
 pub(super) fn check(page: &Page<'_>, found: &mut Vec<Found>) {
-    let mut chars = Vec::new();
-    for (start, line) in lines(page.text()) {
-        if line.is_ascii() {
+    for (start, text) in lines(page.text()) {
+        if text.is_ascii() {
             // No Chinese, so no Chinese text to hold a slip.
             continue;
         }
-        chars.clear();
-        chars.extend(line.char_indices().map(|(at, c)| (start + at, c)));
-        let line = Line { chars: &chars };
-        line.marks(page, found);
+        Line { start, text }.marks(page, found);
     }
 }
 
-/// One line's characters with their byte offsets into the page.
-struct Line<'c> {
-    chars: &'c [(usize, char)],
+/// One line, and the byte offset where it starts in the page. Positions below are byte
+/// offsets into the line, always on character boundaries.
+struct Line<'t> {
+    start: usize,
+    text: &'t str,
 }
 
 impl Line<'_> {
+    /// The character at `i`.
     fn at(&self, i: usize) -> Option<char> {
-        self.chars.get(i).map(|&(_, c)| c)
+        self.text.get(i..).and_then(|rest| rest.chars().next())
+    }
+
+    /// The character just before `i`.
+    fn just_before(&self, i: usize) -> Option<char> {
+        self.text[..i].chars().next_back()
     }
 
     /// The nearest character before `i` that is not a blank.
     fn before(&self, i: usize) -> Option<char> {
-        self.chars[..i]
-            .iter()
-            .rev()
-            .map(|&(_, c)| c)
-            .find(|&c| !is_blank(c))
+        self.text[..i].chars().rev().find(|&c| !is_blank(c))
     }
 
-    /// The nearest character after `i` that is not a blank.
+    /// The nearest character after the one at `i` that is not a blank.
     fn after(&self, i: usize) -> Option<char> {
-        self.chars[i + 1..]
-            .iter()
-            .map(|&(_, c)| c)
-            .find(|&c| !is_blank(c))
+        let mut rest = self.text[i..].chars();
+        rest.next();
+        rest.find(|&c| !is_blank(c))
     }
 
-    /// Byte range of the characters `from..to`.
-    fn range(&self, from: usize, to: usize) -> std::ops::Range<usize> {
-        let start = self.chars[from].0;
-        let end = self.chars.get(to).map_or_else(
-            || {
-                let (at, c) = self.chars[to - 1];
-                at + c.len_utf8()
-            },
-            |&(at, _)| at,
-        );
-        start..end
-    }
-
-    /// How many times `c` repeats from `i` on.
+    /// How many bytes of `c` repeated start at `i`.
     fn run(&self, i: usize, c: char) -> usize {
-        self.chars[i..].iter().take_while(|&&(_, d)| d == c).count()
+        self.text[i..].chars().take_while(|&d| d == c).count() * c.len_utf8()
+    }
+
+    /// How many bytes from `i` on are characters `keep` takes.
+    fn run_of(&self, i: usize, keep: impl Fn(char) -> bool) -> usize {
+        self.text[i..]
+            .chars()
+            .take_while(|&c| keep(c))
+            .map(char::len_utf8)
+            .sum()
     }
 
     fn marks(&self, page: &Page<'_>, found: &mut Vec<Found>) {
         let mut straight = [0usize; 2];
+        let bytes = self.text.as_bytes();
         let mut i = 0;
-        while i < self.chars.len() {
-            let c = self.chars[i].1;
+        while i < bytes.len() {
+            // Chinese characters (lead bytes E4–E9) and continuation bytes are passed over
+            // without decoding: every mark looked at here starts with another byte.
+            if !CANDIDATE[usize::from(bytes[i])] {
+                i += 1;
+                continue;
+            }
+            let Some(c) = self.at(i) else { break };
             let step = match c {
                 ',' | ';' | ':' | '?' | '!' | '(' | ')' => self.half_width(i, c, page, found),
                 '.' => self.dot(i, page, found),
@@ -92,27 +110,25 @@ impl Line<'_> {
                             '『' => "‘",
                             _ => "’",
                         };
-                        self.push(found, Check::PunctCornerQuotes, i, i + 1, curly);
+                        self.push(found, Check::PunctCornerQuotes, i, i + c.len_utf8(), curly);
                     }
-                    1
+                    c.len_utf8()
                 }
                 '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => self.full_width(i, page, found),
                 '，' | '、' | '；' | '：' | '。' => self.repeated(i, c, page, found),
                 '？' | '！' => self.exclamations(i, page, found),
                 '…' => self.ellipsis(i, page, found),
                 '-' | '－' => self.dash(i, c, page, found),
-                _ => 1,
+                _ => c.len_utf8(),
             };
-            i += step.max(1);
+            i += step.max(c.len_utf8());
         }
     }
 
+    /// A mark over the line's bytes `from..to`.
     fn push(&self, found: &mut Vec<Found>, check: Check, from: usize, to: usize, fix: &str) {
-        found.push(Found::new(
-            check,
-            self.range(from, to),
-            Some(fix.to_owned()),
-        ));
+        let range = self.start + from..self.start + to;
+        found.push(Found::new(check, range, Some(fix.to_owned())));
     }
 
     /// `,;:?!()` in Chinese text.
@@ -146,7 +162,7 @@ impl Line<'_> {
             }
             return run;
         }
-        let before = i.checked_sub(1).and_then(|b| self.at(b));
+        let before = self.just_before(i);
         let after = self.at(i + run);
         let sentence_end = before
             .is_some_and(|c| is_han(c) || matches!(c, '”' | '’' | '）' | '》'))
@@ -157,8 +173,10 @@ impl Line<'_> {
         run
     }
 
+    /// Whether Chinese is next to the run of `run` bytes at `i` (blanks aside).
     fn chinese_around(&self, i: usize, run: usize) -> bool {
-        self.before(i).is_some_and(is_chinese) || self.after(i + run - 1).is_some_and(is_chinese)
+        let after = self.text[i + run..].chars().find(|&c| !is_blank(c));
+        self.before(i).is_some_and(is_chinese) || after.is_some_and(is_chinese)
     }
 
     /// A straight quote in Chinese text: opening or closing by its place among the line's
@@ -196,14 +214,11 @@ impl Line<'_> {
 
     /// A run of full-width digits and letters, to be half-width.
     fn full_width(&self, i: usize, page: &Page<'_>, found: &mut Vec<Found>) -> usize {
-        let run = self.chars[i..]
-            .iter()
-            .take_while(|&&(_, c)| matches!(c, '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ'))
-            .count();
+        let run = self.run_of(i, |c| matches!(c, '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ'));
         if page.wants(Check::WidthAlnum) {
-            let half: String = self.chars[i..i + run]
-                .iter()
-                .filter_map(|&(_, c)| char::from_u32(u32::from(c) - 0xFEE0))
+            let half: String = self.text[i..i + run]
+                .chars()
+                .filter_map(|c| char::from_u32(u32::from(c) - 0xFEE0))
                 .collect();
             self.push(found, Check::WidthAlnum, i, i + run, &half);
         }
@@ -213,11 +228,12 @@ impl Line<'_> {
     /// `，，` `。。`; three or more `。` are an ellipsis written wrong.
     fn repeated(&self, i: usize, c: char, page: &Page<'_>, found: &mut Vec<Found>) -> usize {
         let run = self.run(i, c);
-        if c == '。' && run >= 3 {
+        let count = run / c.len_utf8();
+        if c == '。' && count >= 3 {
             if page.wants(Check::PunctEllipsis) {
                 self.push(found, Check::PunctEllipsis, i, i + run, "……");
             }
-        } else if run >= 2 && page.wants(Check::PunctRepeated) {
+        } else if count >= 2 && page.wants(Check::PunctRepeated) {
             self.push(found, Check::PunctRepeated, i, i + run, &c.to_string());
         }
         run
@@ -225,25 +241,32 @@ impl Line<'_> {
 
     /// More than three `？` and `！` in a row.
     fn exclamations(&self, i: usize, page: &Page<'_>, found: &mut Vec<Found>) -> usize {
-        let run = self.chars[i..]
-            .iter()
-            .take_while(|&&(_, c)| matches!(c, '？' | '！'))
-            .count();
-        if run > 3 && page.wants(Check::PunctExclamations) {
-            let kept: String = self.chars[i..i + 3].iter().map(|&(_, c)| c).collect();
-            self.push(found, Check::PunctExclamations, i, i + run, &kept);
+        let run = self.run_of(i, |c| matches!(c, '？' | '！'));
+        // Both are three bytes long.
+        if run > 3 * 3 && page.wants(Check::PunctExclamations) {
+            let kept = &self.text[i..i + 3 * 3];
+            self.push(found, Check::PunctExclamations, i, i + run, kept);
         }
         run
     }
 
     /// A single `…` (the ellipsis is two), and `……等`.
     fn ellipsis(&self, i: usize, page: &Page<'_>, found: &mut Vec<Found>) -> usize {
+        let width = '…'.len_utf8();
         let run = self.run(i, '…');
-        if run == 1 && page.wants(Check::PunctEllipsis) {
-            self.push(found, Check::PunctEllipsis, i, i + 1, "……");
-        } else if run >= 2 && self.at(i + run) == Some('等') && page.wants(Check::PunctEllipsisDeng)
+        if run == width && page.wants(Check::PunctEllipsis) {
+            self.push(found, Check::PunctEllipsis, i, i + width, "……");
+        } else if run >= 2 * width
+            && self.at(i + run) == Some('等')
+            && page.wants(Check::PunctEllipsisDeng)
         {
-            self.push(found, Check::PunctEllipsisDeng, i, i + run + 1, "等");
+            self.push(
+                found,
+                Check::PunctEllipsisDeng,
+                i,
+                i + run + '等'.len_utf8(),
+                "等",
+            );
         }
         run
     }
@@ -251,7 +274,7 @@ impl Line<'_> {
     /// `--` or `－－` for a dash in Chinese text. A single hyphen is left to the number checks.
     fn dash(&self, i: usize, c: char, page: &Page<'_>, found: &mut Vec<Found>) -> usize {
         let run = self.run(i, c);
-        if run >= 2 && page.wants(Check::PunctDash) && self.chinese_around(i, run) {
+        if run >= 2 * c.len_utf8() && page.wants(Check::PunctDash) && self.chinese_around(i, run) {
             self.push(found, Check::PunctDash, i, i + run, "——");
         }
         run

@@ -350,7 +350,9 @@ fn clean_newspaper_pages_yield_no_marks_at_all() {
     // (figures, commentary), reduplicated words (interview), list numbers (figures).
     for name in ["news.txt", "interview.txt", "figures.txt", "commentary.txt"] {
         let page = std::fs::read_to_string(
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/proof").join(name),
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("testdata/proof")
+                .join(name),
         )
         .unwrap();
         assert_eq!(marks(&page), none(), "{name}");
@@ -371,10 +373,16 @@ fn published_text_gets_fewer_than_one_error_mark_per_ten_thousand_characters() {
             others.push((name.as_str(), check, quote));
         }
     }
-    assert!(errors * 10_000 < chars, "{errors} error marks in {chars} characters: {others:?}");
+    assert!(
+        errors * 10_000 < chars,
+        "{errors} error marks in {chars} characters: {others:?}"
+    );
     // What is marked at all comes from the segmenter not knowing two bylines (本报评论员 …,
     // a speaker's title line) and reading a report's section headings as cut by column breaks.
     let marked: std::collections::BTreeSet<&str> = others.iter().map(|m| m.0).collect();
-    assert_eq!(marked.into_iter().collect::<Vec<_>>(), ["budget.txt", "commentary2.txt"]);
+    assert_eq!(
+        marked.into_iter().collect::<Vec<_>>(),
+        ["budget.txt", "commentary2.txt"]
+    );
     assert_eq!(errors, 0);
 }
