@@ -387,6 +387,22 @@ impl CopydeskApp {
         }
     }
 
+    /// Esc: closes the help, else the find bar, else clears the selection (a mark's too).
+    fn escape(&mut self) {
+        if self.help_open {
+            self.help_open = false;
+        } else if self.find.open {
+            self.find.open = false;
+        } else {
+            self.commit_inspector();
+            if let Some(page) = &mut self.page {
+                page.selection = None;
+                page.select(None);
+                page.proof.select(None);
+            }
+        }
+    }
+
     fn run_command(&mut self, ctx: &egui::Context, command: UiCommand) {
         match command {
             UiCommand::OpenPage => match self.dialogs.pick_page() {
@@ -403,20 +419,16 @@ impl CopydeskApp {
             UiCommand::Redo => self.history(false),
             UiCommand::DeleteAnnotation => self.delete_selected(),
             UiCommand::Suggest => self.suggest(),
-            UiCommand::Accept => {
-                if !self.apply_mark() {
-                    self.review(Status::Accepted);
-                }
-            }
+            UiCommand::Accept => self.accept_or_apply(),
             UiCommand::Reject => self.review(Status::Rejected),
             UiCommand::NextSuggestion => self.next_suggestion(true),
             UiCommand::PreviousSuggestion => self.next_suggestion(false),
             UiCommand::AcceptAllOfLabel => self.accept_all_of_label(),
-            UiCommand::NextMark => self.next_mark(true),
-            UiCommand::PreviousMark => self.next_mark(false),
-            UiCommand::IgnoreMark => self.ignore_mark(),
-            UiCommand::ApplyAllOfCheck => self.apply_all_of_check(),
-            UiCommand::ToggleCorrected => self.toggle_corrected(),
+            UiCommand::NextMark
+            | UiCommand::PreviousMark
+            | UiCommand::IgnoreMark
+            | UiCommand::ApplyAllOfCheck
+            | UiCommand::ToggleCorrected => self.proofreading_command(command),
             UiCommand::NextItem | UiCommand::PreviousItem => {
                 if let Some(page) = &mut self.page {
                     let count = page.document.bulletin().items.len();
@@ -481,19 +493,7 @@ impl CopydeskApp {
                 self.name_draft = Some(current);
             }
             UiCommand::Help => self.help_open = !self.help_open,
-            UiCommand::Escape => {
-                if self.help_open {
-                    self.help_open = false;
-                } else if self.find.open {
-                    self.find.open = false;
-                } else {
-                    self.commit_inspector();
-                    if let Some(page) = &mut self.page {
-                        page.selection = None;
-                        page.select(None);
-                    }
-                }
-            }
+            UiCommand::Escape => self.escape(),
             UiCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
     }

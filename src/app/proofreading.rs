@@ -1,15 +1,35 @@
 //! Proofreading from the keyboard: F7 and Shift+F7 go through the marks, Enter applies the
 //! selected mark's fix, I ignores it, Shift+Enter applies every fix of its check on the page.
-//! Each is one undoable step made by [`operations::proofread`], as `copydesk check` makes it.
+//! Each is one undoable step made by [`proofread`], as `copydesk check` makes it.
 
 use super::CopydeskApp;
-use crate::annotation::Command;
+use super::ui_command::UiCommand;
+use crate::annotation::{Command, Status};
 use crate::operations::proofread;
 
 impl CopydeskApp {
+    /// The proofreading commands of the menu and the keyboard.
+    pub(super) fn proofreading_command(&mut self, command: UiCommand) {
+        match command {
+            UiCommand::NextMark => self.next_mark(true),
+            UiCommand::PreviousMark => self.next_mark(false),
+            UiCommand::IgnoreMark => self.ignore_mark(),
+            UiCommand::ApplyAllOfCheck => self.apply_all_of_check(),
+            UiCommand::ToggleCorrected => self.toggle_corrected(),
+            _ => {}
+        }
+    }
+
+    /// Enter (or A): applies the selected mark's fix, or else accepts the selected suggestion.
+    pub(super) fn accept_or_apply(&mut self) {
+        if !self.apply_mark() {
+            self.review(Status::Accepted);
+        }
+    }
+
     /// Selects the next (or previous) mark after the selected one, or after the start of the
     /// item shown, and opens the Proofreading tab.
-    pub(super) fn next_mark(&mut self, forward: bool) {
+    fn next_mark(&mut self, forward: bool) {
         let Some(page) = &mut self.page else { return };
         page.proof.tab_open = true;
         if page.proof.is_checking() {
@@ -28,7 +48,7 @@ impl CopydeskApp {
 
     /// Enter with a mark selected: records its fix as a correction, then selects the next.
     /// Returns false when no mark is selected (Enter then accepts a suggestion).
-    pub(super) fn apply_mark(&mut self) -> bool {
+    fn apply_mark(&mut self) -> bool {
         let Some(page) = &mut self.page else {
             return false;
         };
@@ -50,7 +70,7 @@ impl CopydeskApp {
     }
 
     /// I: remembers the selected mark as ignored, then selects the next.
-    pub(super) fn ignore_mark(&mut self) {
+    fn ignore_mark(&mut self) {
         let Some(page) = &mut self.page else { return };
         let Some(mark) = page.proof.selected(&page.document) else {
             self.notice = Some("Select a proofreading mark first (F7 selects the next one)".into());
@@ -67,7 +87,7 @@ impl CopydeskApp {
     }
 
     /// Shift+Enter: applies the fix of every open mark of the selected mark's check.
-    pub(super) fn apply_all_of_check(&mut self) {
+    fn apply_all_of_check(&mut self) {
         let Some(page) = &mut self.page else { return };
         let Some(selected) = page.proof.selected(&page.document) else {
             self.notice =
@@ -95,7 +115,7 @@ impl CopydeskApp {
     }
 
     /// F8: the corrected view on or off.
-    pub(super) fn toggle_corrected(&mut self) {
+    fn toggle_corrected(&mut self) {
         if let Some(page) = &mut self.page {
             page.proof.corrected_view = !page.proof.corrected_view;
         }

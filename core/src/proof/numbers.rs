@@ -48,30 +48,54 @@ static TIMES_LESS: LazyLock<Option<Regex>> = LazyLock::new(|| {
 static LIST_MARK: LazyLock<Option<Regex>> =
     LazyLock::new(|| regex(r"(?m)^[ \t\u{3000}]*([0-9]{1,2})、"));
 
+/// A rule of this file: from a match's captures, `None` to pass it over, else the mark's fix
+/// (`Some(None)`: a mark without one).
+type Rule<'r> = &'r dyn Fn(&Captures<'_>) -> Option<Option<String>>;
+
+/// Runs `regex` over the page for `check`, marking each match `rule` keeps.
+fn each(
+    page: &Page<'_>,
+    check: Check,
+    regex: &LazyLock<Option<Regex>>,
+    found: &mut Vec<Found>,
+    rule: Rule<'_>,
+) {
+    if !page.wants(check) {
+        return;
+    }
+    let Some(regex) = regex.as_ref() else { return };
+    for captures in regex.captures_iter(page.text()) {
+        let Some(whole) = captures.get(0) else {
+            continue;
+        };
+        if let Some(fix) = rule(&captures) {
+            found.push(Found::new(check, whole.range(), fix));
+        }
+    }
+}
+
+/// The character before byte `at`.
+fn before(text: &str, at: usize) -> Option<char> {
+    text[..at].chars().next_back()
+}
+
+/// Whether a digit, a point or a hyphen comes just before byte `at`: the match is inside a
+/// longer figure, a date or a code.
+fn digit_before(text: &str, at: usize) -> bool {
+    before(text, at).is_some_and(|c| c.is_ascii_digit() || c == '.' || c == '-')
+}
+
 /// Every number-format slip on the page.
 pub(super) fn check(page: &Page<'_>, found: &mut Vec<Found>) {
+    figures(page, found);
+    dates_times_and_lists(page, found);
+}
+
+/// Ranges, mixed digits and approximations.
+fn figures(page: &Page<'_>, found: &mut Vec<Found>) {
     let text = page.text();
-    let each = |check: Check,
-                regex: &LazyLock<Option<Regex>>,
-                found: &mut Vec<Found>,
-                rule: &dyn Fn(&Captures<'_>) -> Option<Option<String>>| {
-        if !page.wants(check) {
-            return;
-        }
-        let Some(regex) = regex.as_ref() else { return };
-        for captures in regex.captures_iter(text) {
-            let Some(whole) = captures.get(0) else {
-                continue;
-            };
-            if let Some(fix) = rule(&captures) {
-                found.push(Found::new(check, whole.range(), fix));
-            }
-        }
-    };
-    let before = |at: usize| text[..at].chars().next_back();
-    let digit_before =
-        |at: usize| before(at).is_some_and(|c| c.is_ascii_digit() || c == '.' || c == '-');
-    each(Check::NumberRangeHyphen, &HYPHEN_RANGE, found, &|c| {
+    let digit_before = |at| digit_before(text, at);
+    each(page, Check::NumberRangeHyphen, &HYPHEN_RANGE, found, &|c| {
         let whole = c.get(0)?;
         let after = text[whole.end()..].chars().next();
         // Part of a date or a code: 2026-11-20, 0571-8800-12.
@@ -80,7 +104,7 @@ pub(super) fn check(page: &Page<'_>, found: &mut Vec<Found>) {
         }
         Some(Some(format!("{}～{}{}", &c[1], &c[2], &c[3])))
     });
-    each(Check::NumberRangeUnit, &RANGE_UNIT, found, &|c| {
+    each(page, Check::NumberRangeUnit, &RANGE_UNIT, found, &|c| {
         let whole = c.get(0)?;
         if digit_before(whole.start()) {
             return None;
@@ -88,7 +112,7 @@ pub(super) fn check(page: &Page<'_>, found: &mut Vec<Found>) {
         let unit = &c[4];
         Some(Some(format!("{}{unit}～{}{unit}", &c[1], &c[3])))
     });
-    each(Check::NumberMixed, &MIXED, found, &|c| {
+    each(page, Check::NumberMixed, &MIXED, found, &|c| {
         let whole = c.get(0)?;
         let next = &c[3];
         // Units of measure: 千米, 千克, 千瓦; 百分之; a Chinese numeral run (3百5十) is kept whole.
@@ -103,14 +127,21 @@ pub(super) fn check(page: &Page<'_>, found: &mut Vec<Found>) {
         }
         Some(mixed_fix(&c[1], &c[2], next))
     });
-    each(Check::NumberApprox, &APPROX, found, &|c| {
+    each(page, Check::NumberApprox, &APPROX, found, &|c| {
         let whole = c.get(0)?;
         if digit_before(whole.start()) {
             return None;
         }
         Some(chinese_tens(&c[1]).map(|tens| format!("{tens}几")))
     });
-    each(Check::NumberYear, &SHORT_YEAR, found, &|c| {
+}
+
+/// Abbreviated years, 零 in years, decimals, times, "降低N倍" and list numbers.
+fn dates_times_and_lists(page: &Page<'_>, found: &mut Vec<Found>) {
+    let text = page.text();
+    let before = |at| before(text, at);
+    let digit_before = |at| digit_before(text, at);
+    each(page, Check::NumberYear, &SHORT_YEAR, found, &|c| {
         let whole = c.get(0)?;
         let month: u32 = c[2].parse().ok()?;
         if digit_before(whole.start()) || !(1..=12).contains(&month) {
@@ -120,7 +151,7 @@ pub(super) fn check(page: &Page<'_>, found: &mut Vec<Found>) {
         let century = if year < 30 { 2000 } else { 1900 };
         Some(Some(format!("{}年{}月", century + year, &c[2])))
     });
-    each(Check::NumberZero, &ZERO_YEAR, found, &|c| {
+    each(page, Check::NumberZero, &ZERO_YEAR, found, &|c| {
         let whole = &c[0];
         let numeral_before = c
             .get(0)
@@ -128,7 +159,7 @@ pub(super) fn check(page: &Page<'_>, found: &mut Vec<Found>) {
             .is_some_and(|b| "〇零一二三四五六七八九十".contains(b));
         (whole.contains('零') && !numeral_before).then(|| Some(whole.replace('零', "〇")))
     });
-    each(Check::NumberDecimal, &DECIMAL, found, &|c| {
+    each(page, Check::NumberDecimal, &DECIMAL, found, &|c| {
         let whole = c.get(0)?;
         let prev = before(whole.start());
         // After Chinese (or a line start): not a version, an address or 3.46.
@@ -136,7 +167,7 @@ pub(super) fn check(page: &Page<'_>, found: &mut Vec<Found>) {
         let next = text[whole.end()..].chars().next();
         (after_chinese && !matches!(next, Some('.'))).then(|| Some(format!("0.{}", &c[1])))
     });
-    each(Check::NumberTime, &TIME, found, &|c| {
+    each(page, Check::NumberTime, &TIME, found, &|c| {
         let whole = c.get(0)?;
         let (hour, minute): (u32, u32) = (c[1].parse().ok()?, c[2].parse().ok()?);
         let digit_after = text[whole.end()..]
@@ -148,8 +179,10 @@ pub(super) fn check(page: &Page<'_>, found: &mut Vec<Found>) {
         }
         Some(Some(format!("{}:{}", &c[1], &c[2])))
     });
-    each(Check::NumberTimesLess, &TIMES_LESS, found, &|_| Some(None));
-    each(Check::NumberListMark, &LIST_MARK, found, &|c| {
+    each(page, Check::NumberTimesLess, &TIMES_LESS, found, &|_| {
+        Some(None)
+    });
+    each(page, Check::NumberListMark, &LIST_MARK, found, &|c| {
         Some(Some(format!("{}.", &c[1])))
     });
     // The list mark's match starts with the line's blanks: the mark is the number and its 、.
@@ -196,8 +229,8 @@ fn chinese_tens(number: &str) -> Option<String> {
     let value: usize = number.parse().ok()?;
     match value {
         10 => Some("十".to_owned()),
-        20..=90 if value % 10 == 0 => Some(format!("{}十", DIGITS[value / 10])),
-        100..=900 if value % 100 == 0 => Some(format!("{}百", DIGITS[value / 100])),
+        20..=90 if value.is_multiple_of(10) => Some(format!("{}十", DIGITS[value / 10])),
+        100..=900 if value.is_multiple_of(100) => Some(format!("{}百", DIGITS[value / 100])),
         _ => None,
     }
 }

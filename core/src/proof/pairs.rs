@@ -131,12 +131,12 @@ fn unit(
         for (at, c) in places {
             let range = start + at..start + at + c.len_utf8();
             if closing_of(c).is_some() {
-                if let Some(top) = open.last_mut().filter(|(t, _)| *t == '\u{0}') {
-                    if c == '“' {
-                        top.0 = '“';
-                        top.1 = range;
-                        continue;
-                    }
+                if c == '“'
+                    && let Some(top) = open.last_mut().filter(|(t, _)| *t == '\u{0}')
+                {
+                    top.0 = '“';
+                    top.1 = range;
+                    continue;
                 }
                 open.push((c, range));
             } else if let Some(opening) = opening_of(c) {

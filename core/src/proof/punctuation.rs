@@ -196,8 +196,8 @@ impl Line<'_> {
         }
         let chinese = before.is_some_and(is_chinese) || after.is_some_and(is_chinese);
         // The partner of a quote opened in Chinese text is a slip too, whatever follows it.
-        if chinese || *parity % 2 == 1 {
-            let opening = *parity % 2 == 0;
+        if chinese || !parity.is_multiple_of(2) {
+            let opening = parity.is_multiple_of(2);
             *parity += 1;
             if page.wants(Check::PunctQuotes) {
                 let curly = match (c, opening) {

@@ -271,7 +271,7 @@ mod tests {
         .unwrap();
         let settings = ProofSettings::for_page(&page).unwrap();
         assert!(!settings.enabled(Check::LinesRejoined));
-        let mut only = settings.clone();
+        let mut only = settings;
         only.keep_only(&[Check::PunctDash]);
         assert!(only.enabled(Check::PunctDash) && !only.enabled(Check::PunctHalfwidth));
     }
