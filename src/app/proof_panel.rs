@@ -14,7 +14,8 @@ use crate::text::Source;
 
 /// The two tabs at the top of the sidebar; `tab_open` is true on Proofreading.
 pub fn tabs_ui(ui: &mut Ui, tab_open: &mut bool, marks: usize, checking: bool) {
-    ui.horizontal(|ui| {
+    // Wrapped: on a narrow panel the tabs go on two rows rather than widen it.
+    ui.horizontal_wrapped(|ui| {
         ui.selectable_value(tab_open, false, "Annotations");
         let proofreading = if checking {
             "Proofreading …".to_owned()
