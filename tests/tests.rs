@@ -23,6 +23,8 @@ mod annotate_cli;
 mod annotation_props;
 /// House rules read from the source: sibling modules never import each other; no GUI in core.
 mod architecture;
+/// `copydesk check` and `copydesk fix` from the command line.
+mod check_cli;
 /// Several processes saving one page at once.
 mod contention;
 /// `copydesk export` from the command line, in every format.
@@ -44,6 +46,9 @@ mod gui_import;
 /// The folder library in the app: the list, done pages, sorting, filtering, changes on disk.
 #[cfg(feature = "gui")]
 mod gui_library;
+/// Proofreading in the app: marks, F7, Enter, I, the corrected view.
+#[cfg(feature = "gui")]
+mod gui_proof;
 /// Moving through the app's reading panes with the keyboard.
 #[cfg(feature = "gui")]
 mod gui_reading;

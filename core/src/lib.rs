@@ -8,7 +8,7 @@
 //! - [`suggest`]: pre-annotations (figures, dates, names) to accept or reject;
 //! - [`operations`]: what a user does to a document, built from the others, so that the app
 //!   and the command line do each thing the same way;
-//! - [`proof`]: proofreading; for now, applying recorded corrections;
+//! - [`proof`]: proofreading checks (GB/T 15834, 15835) and applying recorded corrections;
 //! - [`formats`]: export to JSON Lines, CoNLL, brat, Label Studio, a metrics table and
 //!   corrected text;
 //! - [`corpus`]: a folder of pages as a whole: each page's state and the folder's figures.

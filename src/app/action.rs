@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use super::ui_command::UiCommand;
 use crate::annotation::{AnnotationId, Command};
+use crate::proof::Mark;
 use crate::text::Span;
 
 /// Something to do after the frame is drawn.
@@ -31,6 +32,8 @@ pub enum Action {
     SelectInPlace(AnnotationId),
     /// Select a range of the page (a name chip was clicked).
     SelectSpan(Span),
+    /// Select a proofreading mark and show it.
+    SelectMark(Mark),
     /// The sidecar of this page is unreadable: set it aside and start a new one.
     StartNewSidecar(PathBuf),
     /// The sidecar of this page is unreadable: set it aside and go back to its backup.

@@ -4,6 +4,7 @@
 use eframe::egui::{self, Align, Color32, Layout, Rect, RichText, ScrollArea, Ui, UiBuilder};
 
 use super::action::Action;
+use super::corrected_view;
 use super::state::find::Find;
 use super::state::open_page::OpenPage;
 use super::state::rows::{Heights, Panes, Row, RowKind, Scroll};
@@ -110,6 +111,10 @@ pub fn row_ui(
     ));
     let label = row_label(row.kind, number);
     let style = style(row.kind, context.marks.dark);
+    if let Some(changes) = context.marks.proof.corrected {
+        corrected_view::paragraph_ui(ui, &paragraph, changes, style, &label);
+        return;
+    }
     let interaction = paragraph_ui(ui, &paragraph, style, &context.marks, id, &label);
     out.take(interaction);
     if matches!(row.kind, RowKind::Byline | RowKind::Trailing) {
@@ -272,6 +277,7 @@ pub fn center_ui(
         page_heights,
         scroll_to,
         scroll,
+        proof,
         ..
     } = page;
     let page_id = document.page_path().map(std::path::Path::to_path_buf);
@@ -281,6 +287,7 @@ pub fn center_ui(
         hits: if find.open { &find.hits } else { &[] },
         current_hit: find.current().filter(|_| find.open),
         dark,
+        proof: proof.view(document),
     };
     let mut context = Context {
         source: document.source(),

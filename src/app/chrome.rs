@@ -70,6 +70,19 @@ pub fn menu_bar(ui: &mut Ui, recent: &[PathBuf], suggest_on_open: &mut bool) -> 
                 item(ui, UiCommand::FindNext, &mut clicked);
                 item(ui, UiCommand::FindPrevious, &mut clicked);
             });
+            ui.menu_button("Proofread", |ui| {
+                item(ui, UiCommand::NextMark, &mut clicked);
+                item(ui, UiCommand::PreviousMark, &mut clicked);
+                // Enter accepts a selected suggestion, and applies a selected mark's fix.
+                let apply = egui::Button::new("Apply the mark's fix").shortcut_text("Enter");
+                if ui.add(apply).clicked() {
+                    clicked = Some(Action::Ui(UiCommand::Accept));
+                }
+                item(ui, UiCommand::IgnoreMark, &mut clicked);
+                item(ui, UiCommand::ApplyAllOfCheck, &mut clicked);
+                ui.separator();
+                item(ui, UiCommand::ToggleCorrected, &mut clicked);
+            });
             ui.menu_button("View", |ui| {
                 item(ui, UiCommand::NextItem, &mut clicked);
                 item(ui, UiCommand::PreviousItem, &mut clicked);

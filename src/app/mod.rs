@@ -17,6 +17,7 @@ mod action;
 mod adjudication;
 mod center;
 mod chrome;
+mod corrected_view;
 pub mod dialogs;
 mod disk_changes;
 mod export;
@@ -31,6 +32,8 @@ mod layout;
 mod library;
 mod library_scan;
 mod outline;
+mod proof_panel;
+mod proofreading;
 mod saver;
 mod settings;
 mod sidebar;
@@ -39,6 +42,7 @@ mod suggestions;
 mod text_view;
 mod ui_command;
 mod watch;
+mod wavy;
 mod window;
 
 use std::path::PathBuf;
@@ -108,6 +112,8 @@ pub struct CopydeskApp {
     import: Option<import::ImportDialog>,
     /// The context the app draws in (to wake it from other threads).
     ctx: egui::Context,
+    /// Wakes the window from the proofreading thread.
+    wake: state::proof_marks::Wake,
 }
 
 impl CopydeskApp {
@@ -149,6 +155,10 @@ impl CopydeskApp {
             show_library: false,
             import: None,
             ctx: ctx.clone(),
+            wake: {
+                let ctx = ctx.clone();
+                std::sync::Arc::new(move || ctx.request_repaint())
+            },
         };
         if startup.fonts == FontChoice::System {
             app.settings.cjk_font = found;
@@ -212,6 +222,9 @@ impl CopydeskApp {
         self.poll_library();
         self.handle_dropped_files(&ctx);
         self.handle_keys(&ctx);
+        if let Some(page) = &mut self.page {
+            page.proof.poll(&page.document, &self.wake);
+        }
         let clicked = chrome::menu_bar(
             ui,
             &self.settings.recent,
@@ -392,6 +405,11 @@ impl CopydeskApp {
                     page.select_in_place(Some(id));
                 }
             }
+            Action::SelectMark(mark) => {
+                if let Some(page) = &mut self.page {
+                    page.select_mark(mark);
+                }
+            }
             Action::SelectSpan(span) => {
                 if let Some(page) = &mut self.page {
                     page.selection = Some(span);
@@ -442,6 +460,22 @@ impl CopydeskApp {
         }
     }
 
+    /// Esc: closes the help, else the find bar, else clears the selection (a mark's too).
+    fn escape(&mut self) {
+        if self.help_open {
+            self.help_open = false;
+        } else if self.find.open {
+            self.find.open = false;
+        } else {
+            self.commit_inspector();
+            if let Some(page) = &mut self.page {
+                page.selection = None;
+                page.select(None);
+                page.proof.select(None);
+            }
+        }
+    }
+
     fn run_command(&mut self, ctx: &egui::Context, command: UiCommand) {
         if command == UiCommand::Undo && self.library_shown() {
             self.run_folder_command(command);
@@ -463,11 +497,16 @@ impl CopydeskApp {
             UiCommand::Redo => self.history(false),
             UiCommand::DeleteAnnotation => self.delete_selected(),
             UiCommand::Suggest => self.suggest(),
-            UiCommand::Accept => self.review(Status::Accepted),
+            UiCommand::Accept => self.accept_or_apply(),
             UiCommand::Reject => self.review(Status::Rejected),
             UiCommand::NextSuggestion => self.next_suggestion(true),
             UiCommand::PreviousSuggestion => self.next_suggestion(false),
             UiCommand::AcceptAllOfLabel => self.accept_all_of_label(),
+            UiCommand::NextMark
+            | UiCommand::PreviousMark
+            | UiCommand::IgnoreMark
+            | UiCommand::ApplyAllOfCheck
+            | UiCommand::ToggleCorrected => self.proofreading_command(command),
             UiCommand::NextItem | UiCommand::PreviousItem => {
                 if let Some(page) = &mut self.page {
                     let count = page.document.bulletin().items.len();
@@ -528,19 +567,7 @@ impl CopydeskApp {
                 self.name_draft = Some(current);
             }
             UiCommand::Help => self.help_open = !self.help_open,
-            UiCommand::Escape => {
-                if self.help_open {
-                    self.help_open = false;
-                } else if self.find.open {
-                    self.find.open = false;
-                } else {
-                    self.commit_inspector();
-                    if let Some(page) = &mut self.page {
-                        page.selection = None;
-                        page.select(None);
-                    }
-                }
-            }
+            UiCommand::Escape => self.escape(),
             UiCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             // The library's and its Agreement tab's: Library, MarkDone, Compare, Take…
             folder => self.run_folder_command(folder),

@@ -1,10 +1,12 @@
 //! The right panel: the annotation list (filtered, click to jump) and the inspector for the
-//! selected annotation, where label, status, note and metric fields are edited.
+//! selected annotation, where label, status, note and metric fields are edited; beside the
+//! list, the Proofreading tab (`proof_panel`).
 
 use eframe::egui::{self, Color32, RichText, Ui};
 
 use super::action::Action;
 use super::outline::truncate;
+use super::proof_panel;
 use super::state::open_page::OpenPage;
 use super::state::sidebar_state::Edits;
 use super::text_view::rgb;
@@ -21,12 +23,23 @@ pub fn panel(ui: &mut Ui, page: &mut OpenPage, actions: &mut Vec<Action>) -> boo
         .default_size(width)
         .size_range(range)
         .show(ui, |ui| {
-            list_ui(ui, page, actions);
+            let marks = page.proof.open(&page.document).len();
+            let checking = page.proof.is_checking();
+            proof_panel::tabs_ui(ui, &mut page.proof.tab_open, marks, checking);
+            if page.proof.tab_open {
+                proof_panel::list_ui(ui, page, actions);
+            } else {
+                list_ui(ui, page, actions);
+            }
             ui.separator();
+            let mark = page.proof.selected(&page.document);
             egui::ScrollArea::vertical()
                 .id_salt("inspector")
-                .show(ui, |ui| {
-                    editing = inspector_ui(ui, page, actions);
+                .show(ui, |ui| match &mark {
+                    Some(mark) if page.selected().is_none() => {
+                        proof_panel::inspector_ui(ui, page.document.source(), mark, actions);
+                    }
+                    _ => editing = inspector_ui(ui, page, actions),
                 });
         });
     editing

@@ -13,6 +13,8 @@ use eframe::egui::{
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::highlight::{Rows, label_band, text_height};
+use super::state::proof_marks::ProofView;
+use super::wavy::underlines;
 use crate::annotation::{Anchor, Annotation, AnnotationId, Document, Status};
 use crate::text::{Source, Span};
 
@@ -41,6 +43,8 @@ pub struct Marks<'a> {
     pub current_hit: Option<Span>,
     /// Dark theme (highlights are mixed differently).
     pub dark: bool,
+    /// The proofreading marks to underline.
+    pub proof: ProofView<'a>,
 }
 
 /// What the user did in a paragraph this frame.
@@ -212,6 +216,17 @@ pub fn paragraph_ui(
     ui.painter().set(underneath, egui::Shape::Vec(shapes));
     let right = ui.clip_rect().right().min(output.response.rect.right()) - offset.x;
     paint_labels(ui, paragraph, marks, &visible, &rows, (offset, right));
+    // Over the text, not under it: a line, so the highlights stay in sight.
+    let proof = marks.proof.over(extent).map(|mark| {
+        let from = paragraph.position_of(mark.span.start.max(extent.start));
+        let to = paragraph.position_of(mark.span.end.min(extent.end));
+        (mark, rows.boxes(from, to))
+    });
+    let mut lines = underlines(proof, marks.proof.selected, marks.dark);
+    for shape in &mut lines {
+        shape.translate(offset);
+    }
+    ui.painter().extend(lines);
 
     let mut interaction = Interaction {
         focused: output.response.has_focus(),
@@ -542,6 +557,7 @@ mod tests {
             hits: &[],
             current_hit: None,
             dark: false,
+            proof: ProofView::EMPTY,
         };
         let found: Vec<(usize, usize)> = drawn_over(&marks, Span::new(30, 100))
             .map(|a| (a.start, a.end))
@@ -579,6 +595,7 @@ mod tests {
             hits: &hits,
             current_hit: None,
             dark: false,
+            proof: ProofView::EMPTY,
         };
         let paragraph = Paragraph::new(document.source(), &[Span::new(0, 14)]);
         let style = Style {

@@ -41,6 +41,16 @@ pub enum UiCommand {
     PreviousSuggestion,
     /// Accept every suggestion with the selected one's label in the current story.
     AcceptAllOfLabel,
+    /// Select the next proofreading mark.
+    NextMark,
+    /// Select the previous proofreading mark.
+    PreviousMark,
+    /// Ignore the selected proofreading mark (remembered in the sidecar).
+    IgnoreMark,
+    /// Apply the fix of every open mark of the selected mark's check on the page.
+    ApplyAllOfCheck,
+    /// Show the text with its corrections applied, or as printed.
+    ToggleCorrected,
     /// Show the next item of the page.
     NextItem,
     /// Show the previous item of the page.
@@ -105,7 +115,7 @@ pub enum UiCommand {
 
 impl UiCommand {
     /// All commands, in the order the help overlay lists them.
-    pub const ALL: [Self; 44] = [
+    pub const ALL: [Self; 49] = [
         Self::OpenPage,
         Self::OpenFolder,
         Self::Save,
@@ -124,6 +134,19 @@ impl UiCommand {
         Self::PreviousItem,
         Self::NextPage,
         Self::PreviousPage,
+        Self::ToggleWholePage,
+        Self::ScrollDown,
+        Self::ScrollUp,
+        Self::ScrollTop,
+        Self::ScrollBottom,
+        Self::Find,
+        Self::FindNext,
+        Self::FindPrevious,
+        Self::NextMark,
+        Self::PreviousMark,
+        Self::IgnoreMark,
+        Self::ApplyAllOfCheck,
+        Self::ToggleCorrected,
         Self::Library,
         Self::MarkDone,
         Self::NextUnfinished,
@@ -134,14 +157,6 @@ impl UiCommand {
         Self::TakeB,
         Self::TakeBoth,
         Self::TakeNeither,
-        Self::ToggleWholePage,
-        Self::ScrollDown,
-        Self::ScrollUp,
-        Self::ScrollTop,
-        Self::ScrollBottom,
-        Self::Find,
-        Self::FindNext,
-        Self::FindPrevious,
         Self::ZoomIn,
         Self::ZoomOut,
         Self::ZoomReset,
@@ -169,6 +184,11 @@ impl UiCommand {
             Self::NextSuggestion => "Next suggestion",
             Self::PreviousSuggestion => "Previous suggestion",
             Self::AcceptAllOfLabel => "Accept all of this label in the story",
+            Self::NextMark => "Next proofreading mark",
+            Self::PreviousMark => "Previous proofreading mark",
+            Self::IgnoreMark => "Ignore the proofreading mark",
+            Self::ApplyAllOfCheck => "Apply every fix of this check on the page",
+            Self::ToggleCorrected => "Corrected view",
             Self::NextItem => "Next story or photo",
             Self::PreviousItem => "Previous story or photo",
             Self::NextPage => "Next page in folder",
@@ -222,6 +242,11 @@ impl UiCommand {
             Self::NextSuggestion => key(Modifiers::NONE, Key::Tab),
             Self::PreviousSuggestion => key(Modifiers::SHIFT, Key::Tab),
             Self::AcceptAllOfLabel => key(Modifiers::SHIFT, Key::A),
+            Self::NextMark => key(Modifiers::NONE, Key::F7),
+            Self::PreviousMark => key(Modifiers::SHIFT, Key::F7),
+            Self::IgnoreMark => key(Modifiers::NONE, Key::I),
+            Self::ApplyAllOfCheck => key(Modifiers::SHIFT, Key::Enter),
+            Self::ToggleCorrected => key(Modifiers::NONE, Key::F8),
             Self::NextItem => key(command, Key::ArrowDown),
             Self::PreviousItem => key(command, Key::ArrowUp),
             Self::NextPage => key(command, Key::PageDown),
@@ -306,6 +331,8 @@ impl UiCommand {
                 | Self::NextSuggestion
                 | Self::PreviousSuggestion
                 | Self::AcceptAllOfLabel
+                | Self::IgnoreMark
+                | Self::ApplyAllOfCheck
                 | Self::ScrollDown
                 | Self::ScrollUp
                 | Self::ScrollTop
@@ -389,6 +416,8 @@ mod tests {
         assert!(position(UiCommand::AcceptAllOfLabel) < position(UiCommand::Accept));
         assert!(position(UiCommand::PreviousSuggestion) < position(UiCommand::NextSuggestion));
         assert!(position(UiCommand::FindPrevious) < position(UiCommand::FindNext));
+        assert!(position(UiCommand::PreviousMark) < position(UiCommand::NextMark));
+        assert!(position(UiCommand::ApplyAllOfCheck) < position(UiCommand::Accept));
     }
 
     #[test]
@@ -404,6 +433,6 @@ mod tests {
                 seen.push(shortcut);
             }
         }
-        assert_eq!(seen.len(), 47);
+        assert_eq!(seen.len(), 52);
     }
 }

@@ -13,9 +13,11 @@ mod page;
 mod run_adjudicate;
 mod run_agree;
 mod run_annotations;
+mod run_check;
 mod run_done;
 mod run_edit;
 mod run_export;
+mod run_fix;
 mod run_git_setup;
 mod run_import;
 mod run_merge_driver;
@@ -90,6 +92,11 @@ enum Subcommand {
     /// Set a git repository up to merge sidecars with copydesk and ignore its lock and
     /// temporary files.
     GitSetup(run_git_setup::Args),
+    /// Proofread pages (GB/T 15834 punctuation, GB/T 15835 numbers): print the marks;
+    /// --apply records the fixes as corrections. Exit status 1 if an error mark is left.
+    Check(run_check::Args),
+    /// Print a page with its recorded corrections applied (the page itself is never changed).
+    Fix(run_fix::Args),
 }
 
 /// Runs the command line and returns the process's exit status.
@@ -112,6 +119,8 @@ pub fn main() -> ExitCode {
         Some(Subcommand::Import(args)) => run_import::run(&args, &mut out),
         Some(Subcommand::MergeDriver(args)) => run_merge_driver::run(&args, &mut out),
         Some(Subcommand::GitSetup(args)) => run_git_setup::run(&args, &mut out),
+        Some(Subcommand::Check(args)) => run_check::run(&args, &mut out),
+        Some(Subcommand::Fix(args)) => run_fix::run(&args, &mut out),
         None => match cli.page.as_deref().and_then(missing_page) {
             Some(message) => {
                 report(&message);

@@ -145,6 +145,10 @@ pub struct Annotation {
     pub anchor: Anchor,
     /// In a gold set: the adjudication that put it there (or kept it out, rejected).
     pub decided: Option<Decision>,
+    /// The proofreading check whose mark this annotation answers (`punct.halfwidth`): a
+    /// correction made from the mark's fix, or, with no correction and status rejected, the
+    /// mark ignored. Added after version 1 first shipped; left out when `None`.
+    pub check: Option<String>,
     /// Fields a newer copydesk wrote, kept as they were.
     pub unknown: UnknownFields,
 }
@@ -177,6 +181,7 @@ impl Annotation {
             correction: None,
             anchor: Anchor::Exact,
             decided: None,
+            check: None,
             unknown: UnknownFields::default(),
         };
         annotation.place(source, span);

@@ -4,10 +4,11 @@
 //! `tagset.ron`, which then replaces the default for the pages in it. A tag set with duplicate
 //! labels or hotkeys, an unknown kind or a bad colour is refused with the file, line and reason.
 
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
+
+use crate::text::settings_file::{self, SettingsFileError, position};
 
 /// The file name a folder uses to override the default tag set.
 pub const FOLDER_FILE: &str = "tagset.ron";
@@ -15,8 +16,9 @@ pub const FOLDER_FILE: &str = "tagset.ron";
 pub const FORMAT: &str = "copydesk-tagset";
 /// The newest tag-set version this build reads.
 pub const VERSION: u32 = 1;
-/// Keys the app keeps for itself (accept, reject, help), so no label may use them.
-const RESERVED_HOTKEYS: &[&str] = &["a", "x", "?"];
+/// Keys the app keeps for itself (accept, reject, ignore a proofreading mark, help), so no
+/// label may use them.
+const RESERVED_HOTKEYS: &[&str] = &["a", "x", "i", "?"];
 
 const DEFAULT_RON: &str = include_str!("../../../assets/tagset.ron");
 
@@ -73,30 +75,7 @@ pub struct TagSet {
 }
 
 /// A tag set that could not be used, with where and why.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct TagSetError {
-    /// The file.
-    pub path: PathBuf,
-    /// 1-based line of the problem (0 if the file could not be read).
-    pub line: usize,
-    /// 1-based column.
-    pub column: usize,
-    /// What is wrong.
-    pub reason: String,
-}
-
-impl fmt::Display for TagSetError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let path = self.path.display();
-        if self.line == 0 {
-            write!(f, "{path}: {}", self.reason)
-        } else {
-            write!(f, "{path}:{}:{}: {}", self.line, self.column, self.reason)
-        }
-    }
-}
-
-impl std::error::Error for TagSetError {}
+pub type TagSetError = SettingsFileError;
 
 impl Default for TagSet {
     /// The built-in tag set (PER, LOC, ORG, WORK, EVENT, DATE, METRIC, CORR, NOTE).
@@ -117,45 +96,21 @@ impl Default for TagSet {
 impl TagSet {
     /// The tag set for a page: its folder's `tagset.ron` if there is one, else the default.
     pub fn for_page(page: &Path) -> Result<Self, TagSetError> {
-        let folder = page.parent().unwrap_or(Path::new("."));
-        let file = folder.join(FOLDER_FILE);
-        if file.is_file() {
-            Self::load(&file)
-        } else {
-            Ok(Self::default())
-        }
+        settings_file::beside(page, FOLDER_FILE)
+            .map_or_else(|| Ok(Self::default()), |file| Self::load(&file))
     }
 
     /// Reads and validates a tag-set file.
     pub fn load(path: &Path) -> Result<Self, TagSetError> {
-        let text = crate::text::read_file(path)
-            .and_then(|bytes| {
-                String::from_utf8(bytes)
-                    .map_err(|err| std::io::Error::new(std::io::ErrorKind::InvalidData, err))
-            })
-            .map_err(|err| TagSetError {
-                path: path.to_owned(),
-                line: 0,
-                column: 0,
-                reason: format!("cannot read the tag set: {err}"),
-            })?;
+        let text = settings_file::read(path, "the tag set")?;
         Self::parse(path, &text)
     }
 
     /// Parses and validates tag-set text read from `path`.
     pub fn parse(path: &Path, text: &str) -> Result<Self, TagSetError> {
-        let error = |(line, column): (usize, usize), reason: String| TagSetError {
-            path: path.to_owned(),
-            line,
-            column,
-            reason,
-        };
-        let file: TagSetFile = ron::from_str(text).map_err(|err| {
-            error(
-                (err.span.start.line, err.span.start.col),
-                err.code.to_string(),
-            )
-        })?;
+        let error = |at, reason| SettingsFileError::at(path, at, reason);
+        let file: TagSetFile =
+            ron::from_str(text).map_err(|err| SettingsFileError::parse(path, &err))?;
         if file.format != FORMAT {
             return Err(error(
                 position(text, "format", 1),
@@ -214,7 +169,7 @@ impl TagSet {
                 return Err(error(
                     position(text, &label_quoted, 1),
                     format!(
-                        "hotkey {hotkey_quoted} of {label_quoted} is kept for accepting, rejecting and help (A, X, ?)"
+                        "hotkey {hotkey_quoted} of {label_quoted} is kept for accepting, rejecting, ignoring a proofreading mark and help (A, X, I, ?)"
                     ),
                 ));
             }
@@ -315,18 +270,6 @@ fn parse_colour(colour: &str) -> Option<[u8; 3]> {
     Some([byte(0)?, byte(2)?, byte(4)?])
 }
 
-/// 1-based line and column of the `nth` occurrence of `needle` in `text`, or the top of the
-/// file if it does not occur that often.
-fn position(text: &str, needle: &str, nth: usize) -> (usize, usize) {
-    let Some((offset, _)) = text.match_indices(needle).nth(nth.saturating_sub(1)) else {
-        return (1, 1);
-    };
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -379,12 +322,15 @@ mod tests {
 
     #[test]
     fn reserved_hotkey() {
-        let text = ONE.replace("hotkey: \"2\"", "hotkey: \"X\"");
-        assert!(
-            parse(&text)
-                .unwrap_err()
-                .contains("is kept for accepting, rejecting and help")
-        );
+        for key in ["X", "i"] {
+            let text = ONE.replace("hotkey: \"2\"", &format!("hotkey: \"{key}\""));
+            assert_eq!(
+                parse(&text).unwrap_err(),
+                format!(
+                    "tagset.ron:3:13: hotkey \"{key}\" of \"LOC\" is kept for accepting, rejecting, ignoring a proofreading mark and help (A, X, I, ?)"
+                )
+            );
+        }
     }
 
     #[test]

@@ -5,7 +5,9 @@
 //!   adding a second annotation;
 //! - [`done`]: mark a page done, or take the mark back;
 //! - [`review`]: choose suggestions (every one of a label in a story, the next to look at)
-//!   and accept or reject them.
+//!   and accept or reject them;
+//! - [`proofread`]: the proofreading marks still open, and recording a mark's fix as a
+//!   correction or remembering it as ignored.
 //!
 //! Nothing here changes a document: what changes it comes back as
 //! [`Command`](crate::annotation::Command)s, so the caller applies them as one undoable step
@@ -15,5 +17,6 @@
 //! range are [`Document::overlapping`](crate::annotation::Document::overlapping).
 
 pub mod done;
+pub mod proofread;
 pub mod review;
 pub mod tag;

@@ -1,7 +1,7 @@
 //! Applying recorded corrections to a page's text.
 
 use crate::annotation::{Anchor, Annotation};
-use crate::text::CharOffsets;
+use crate::text::{CharOffsets, Span};
 
 /// A page's text with its corrections applied, and what was left out.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -15,6 +15,9 @@ pub struct Corrected {
     /// Corrections left out because their range is not on this text (orphaned, or past its
     /// end).
     pub unplaced: usize,
+    /// The corrections applied, in page order: the range of the original text replaced (code
+    /// points) and what replaced it — for showing a proof with deletions and insertions.
+    pub changes: Vec<(Span, String)>,
 }
 
 /// Applies every correction among `annotations` to `text`: each annotation holding a
@@ -32,7 +35,7 @@ pub fn apply_corrections<'a>(
 ) -> Corrected {
     let offsets = CharOffsets::new(text);
     let mut corrected = Corrected::default();
-    let mut corrections: Vec<(usize, usize, &str)> = Vec::new();
+    let mut corrections: Vec<(usize, usize, &str, Span)> = Vec::new();
     for annotation in annotations {
         let Some(replacement) = annotation.correction.as_deref() else {
             continue;
@@ -46,14 +49,16 @@ pub fn apply_corrections<'a>(
             })
             .flatten();
         match bytes {
-            Some((start, end)) => corrections.push((start, end, replacement)),
+            Some((start, end)) => {
+                corrections.push((start, end, replacement, annotation.span()));
+            }
             None => corrected.unplaced += 1,
         }
     }
-    corrections.sort_unstable_by_key(|&(start, end, _)| (start, end));
+    corrections.sort_unstable_by_key(|&(start, end, _, _)| (start, end));
     let mut out = String::with_capacity(text.len());
     let mut copied = 0;
-    for (start, end, replacement) in corrections {
+    for (start, end, replacement, span) in corrections {
         if start < copied {
             corrected.overlapping += 1;
             continue;
@@ -62,6 +67,7 @@ pub fn apply_corrections<'a>(
         out.push_str(replacement);
         copied = end;
         corrected.applied += 1;
+        corrected.changes.push((span, replacement.to_owned()));
     }
     out.push_str(&text[copied..]);
     corrected.text = out;
@@ -98,6 +104,10 @@ mod tests {
                 applied: 2,
                 overlapping: 0,
                 unplaced: 0,
+                changes: vec![
+                    (Span::new(2, 3), "，".to_owned()),
+                    (Span::new(5, 7), "丙".to_owned())
+                ],
             }
         );
         let deleted = apply_corrections(source.text(), &[correction(&source, Span::new(4, 5), "")]);

@@ -5,6 +5,7 @@
 mod decode;
 mod offsets;
 pub mod script;
+pub mod settings_file;
 pub mod words;
 
 use std::fmt;

@@ -9,6 +9,7 @@ pub mod counts;
 pub mod find;
 pub mod library;
 pub mod open_page;
+pub mod proof_marks;
 pub mod rows;
 pub mod sidebar_state;
 

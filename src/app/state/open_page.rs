@@ -3,9 +3,11 @@
 use std::path::{Path, PathBuf};
 
 use super::counts::Counts;
+use super::proof_marks::ProofMarks;
 use super::rows::{self, Heights, Panes, Row, Scroll};
 use super::sidebar_state::SidebarState;
 use crate::annotation::{AnnotationId, Document};
+use crate::proof::Mark;
 use crate::text::Span;
 
 /// A page open in the window.
@@ -40,13 +42,17 @@ pub struct OpenPage {
     pub scroll_to: Option<Span>,
     /// Scroll the reading pane next frame (PageDown, Home…).
     pub scroll: Option<Scroll>,
+    /// The proofreading marks, the Proofreading tab and the corrected view.
+    pub proof: ProofMarks,
 }
 
 impl OpenPage {
     /// Shows `document`, first item.
     pub fn new(document: Document, folder: Option<Vec<PathBuf>>) -> Self {
         let page_rows = rows::page_rows(document.bulletin());
+        let proof = ProofMarks::new(&document);
         Self {
+            proof,
             panes: rows::panes(document.bulletin(), 0),
             document,
             folder,
@@ -107,6 +113,7 @@ impl OpenPage {
         self.tagged_selection = None;
         self.selected = None;
         self.scroll_to = None;
+        self.proof.page_reloaded();
         self.show_item(self.item);
     }
 
@@ -116,11 +123,25 @@ impl OpenPage {
             let span = annotation.span();
             self.reveal(span);
         }
+        if id.is_some() {
+            // One thing selected at a time: Enter acts on it.
+            self.proof.select(None);
+        }
         self.selected = id;
+    }
+
+    /// Selects a proofreading mark (no annotation then) and brings it into view.
+    pub fn select_mark(&mut self, mark: Mark) {
+        self.reveal(mark.span);
+        self.selected = None;
+        self.proof.select(Some(mark));
     }
 
     /// Selects an annotation that is already in view (clicked in the text).
     pub fn select_in_place(&mut self, id: Option<AnnotationId>) {
+        if id.is_some() {
+            self.proof.select(None);
+        }
         self.selected = id;
     }
 
