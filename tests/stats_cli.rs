@@ -87,6 +87,11 @@ fn stats_counts_pages_by_state_labels_and_authors_and_names_the_broken_sidecar()
     assert_eq!(stats["accepted"], 9);
     assert_eq!(stats["pending"], 1);
     assert_eq!(stats["orphaned"], 0);
+    // The sample page's half-width punctuation, on each of the four pages read.
+    assert_eq!(
+        (stats["marks"].as_u64(), stats["mark_errors"].as_u64()),
+        (Some(312), Some(300))
+    );
     assert_eq!(stats["rules"], serde_json::json!({}));
     let days: u64 = stats["days"]
         .as_object()
@@ -133,7 +138,7 @@ fn stats_lists_each_page_on_request_and_done_can_be_taken_back() {
     let text = copydesk(&["stats", arg(dir.path())]);
     let text = String::from_utf8_lossy(&text.stdout);
     assert!(
-        text.starts_with("5 pages: 0 done, 2 in progress, 1 unreadable, 2 untouched\n9 accepted annotations, 1 suggestions to review, 0 orphaned\n"),
+        text.starts_with("5 pages: 0 done, 2 in progress, 1 unreadable, 2 untouched\n9 accepted annotations, 1 suggestions to review, 0 orphaned; 312 proofreading marks open (300 errors)\n"),
         "{text}"
     );
     let missing = copydesk(&["stats", arg(&dir.path().join("nowhere"))]);

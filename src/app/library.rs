@@ -160,6 +160,7 @@ fn column_title(column: &Column) -> String {
         Column::Label(label) => label.clone(),
         Column::Pending => "To review".to_owned(),
         Column::Orphaned => "Orphaned".to_owned(),
+        Column::Marks => "Proof marks".to_owned(),
         Column::LastAuthor => "Last by".to_owned(),
         Column::LastChanged => "Last changed (UTC)".to_owned(),
     }
@@ -197,6 +198,18 @@ fn cell_ui(ui: &mut Ui, page: &PageSummary, column: &Column) {
         Column::Orphaned => {
             ui.label(count(page.orphaned));
         }
+        Column::Marks => {
+            let text = count(page.marks);
+            let response = if page.mark_errors > 0 {
+                ui.label(text.color(status_colour(PageStatus::Unreadable)))
+            } else {
+                ui.label(text)
+            };
+            response.on_hover_text(format!(
+                "{} proofreading marks open, {} of error severity",
+                page.marks, page.mark_errors
+            ));
+        }
         Column::LastAuthor => {
             ui.label(page.last_author.as_deref().unwrap_or(""));
         }
@@ -224,6 +237,7 @@ fn pages_ui(ui: &mut Ui, library: &mut Library, open: Option<&Path>, actions: &m
     columns.extend([
         Column::Pending,
         Column::Orphaned,
+        Column::Marks,
         Column::LastAuthor,
         Column::LastChanged,
     ]);

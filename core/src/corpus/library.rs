@@ -67,6 +67,8 @@ pub enum Column {
     Pending,
     /// Orphaned annotations.
     Orphaned,
+    /// Open proofreading marks.
+    Marks,
     /// Who changed it last.
     LastAuthor,
     /// When.
@@ -105,6 +107,7 @@ fn compare(a: &PageSummary, b: &PageSummary, column: &Column) -> Ordering {
         }
         Column::Pending => a.pending.cmp(&b.pending),
         Column::Orphaned => a.orphaned.cmp(&b.orphaned),
+        Column::Marks => (a.mark_errors, a.marks).cmp(&(b.mark_errors, b.marks)),
         Column::LastAuthor => a.last_author.cmp(&b.last_author),
         Column::LastChanged => a.last_changed.cmp(&b.last_changed),
     }

@@ -21,6 +21,10 @@ pub struct FolderStats {
     pub pending: usize,
     /// Annotations whose text is no longer on their page.
     pub orphaned: usize,
+    /// Proofreading marks neither corrected nor ignored.
+    pub marks: usize,
+    /// Of those, marks of error severity.
+    pub mark_errors: usize,
     /// Accepted annotations per label.
     pub labels: BTreeMap<String, usize>,
     /// Accepted annotations per author, per label.
@@ -57,6 +61,8 @@ impl FolderStats {
         self.accepted += page.accepted;
         self.pending += page.pending;
         self.orphaned += page.orphaned;
+        self.marks += page.marks;
+        self.mark_errors += page.mark_errors;
         add_counts(&mut self.labels, &page.labels);
         for (author, labels) in &page.authors {
             add_counts(self.authors.entry(author.clone()).or_default(), labels);
@@ -82,8 +88,8 @@ impl FolderStats {
                 .join(", ")
         ));
         out.push_str(&format!(
-            "{} accepted annotations, {} suggestions to review, {} orphaned\n",
-            self.accepted, self.pending, self.orphaned
+            "{} accepted annotations, {} suggestions to review, {} orphaned; {} proofreading marks open ({} errors)\n",
+            self.accepted, self.pending, self.orphaned, self.marks, self.mark_errors
         ));
         if !self.labels.is_empty() {
             out.push_str("\nlabel\taccepted\n");

@@ -9,6 +9,8 @@ use serde::Serialize;
 
 use crate::annotation::anchor::reanchor;
 use crate::annotation::{Anchor, Annotation, Origin, Status, sidecar};
+use crate::bulletin::segment;
+use crate::proof::{self, ProofSettings, Severity};
 use crate::text::Source;
 
 /// Where a page stands.
@@ -84,6 +86,10 @@ pub struct PageSummary {
     pub pending: usize,
     /// Annotations whose text is no longer on the page.
     pub orphaned: usize,
+    /// Proofreading marks neither corrected nor ignored.
+    pub marks: usize,
+    /// Of those, marks of error severity.
+    pub mark_errors: usize,
     /// Who last changed an annotation or the page's state.
     pub last_author: Option<String>,
     /// When.
@@ -108,6 +114,8 @@ impl PageSummary {
             accepted: 0,
             pending: 0,
             orphaned: 0,
+            marks: 0,
+            mark_errors: 0,
             last_author: None,
             last_changed: None,
             authors: BTreeMap::new(),
@@ -117,9 +125,10 @@ impl PageSummary {
     }
 }
 
-/// Reads the page's sidecar and counts. A sidecar that cannot be read gives an
+/// Reads the page and its sidecar and counts. A sidecar that cannot be read gives an
 /// [`PageStatus::Unreadable`] summary saying why; annotations of a page changed since its
-/// sidecar was written are placed again (in memory only) to count the orphaned ones.
+/// sidecar was written are placed again (in memory only) to count the orphaned ones; the
+/// page is proofread to count its open marks.
 pub fn summarize(path: &Path, relative: &Path) -> PageSummary {
     let mut summary = PageSummary::untouched(path.to_owned(), relative.to_owned());
     let sidecar_path = sidecar::path_for(path);
@@ -128,19 +137,26 @@ pub fn summarize(path: &Path, relative: &Path) -> PageSummary {
         summary.problem = Some(problem);
         summary
     };
+    let page = Source::load(path).ok();
     let bytes = match sidecar::read_bytes(&sidecar_path) {
-        Ok(Some(bytes)) => bytes,
-        Ok(None) => return summary,
+        Ok(bytes) => bytes,
         Err(err) => return unreadable(summary, err.to_string()),
     };
-    let mut file = match sidecar::parse_unchecked(&sidecar_path, &bytes) {
-        Ok(file) => file,
-        Err(err) => return unreadable(summary, err.to_string()),
+    let mut file = match bytes.map(|bytes| sidecar::parse_unchecked(&sidecar_path, &bytes)) {
+        Some(Ok(file)) => file,
+        Some(Err(err)) => return unreadable(summary, err.to_string()),
+        None => {
+            if let Some(page) = &page {
+                summary.count_marks(path, page, &[]);
+            }
+            return summary;
+        }
     };
-    if let Ok(page) = Source::load(path)
-        && page.fingerprint() != file.source.fingerprint
-    {
-        reanchor(&page, &mut file.annotations);
+    if let Some(page) = &page {
+        if page.fingerprint() != file.source.fingerprint {
+            reanchor(page, &mut file.annotations);
+        }
+        summary.count_marks(path, page, &file.annotations);
     }
     for annotation in &file.annotations {
         summary.count(annotation);
@@ -166,6 +182,30 @@ pub fn summarize(path: &Path, relative: &Path) -> PageSummary {
 }
 
 impl PageSummary {
+    /// Counts the page's proofreading marks that `annotations` (placed on it) neither correct
+    /// nor ignore, with its folder's proofreading settings.
+    fn count_marks(&mut self, path: &Path, page: &Source, annotations: &[Annotation]) {
+        let settings = ProofSettings::for_page(path).unwrap_or_default();
+        let marks = proof::check_page(page, &segment(page.text()), &settings);
+        let mut placed: Vec<&Annotation> = annotations
+            .iter()
+            .filter(|a| a.anchor != Anchor::Orphaned)
+            .collect();
+        placed.sort_by_key(|a| a.start);
+        let longest = placed.iter().map(|a| a.end - a.start).max().unwrap_or(0);
+        for mark in &marks {
+            let from = placed.partition_point(|a| a.start + longest < mark.span.start);
+            let near = placed[from..]
+                .iter()
+                .take_while(|a| a.start < mark.span.end.max(mark.span.start + 1))
+                .copied();
+            if !proof::is_answered(mark, near) {
+                self.marks += 1;
+                self.mark_errors += usize::from(mark.severity == Severity::Error);
+            }
+        }
+    }
+
     /// Counts one annotation.
     fn count(&mut self, annotation: &Annotation) {
         if annotation.anchor == Anchor::Orphaned {

@@ -150,6 +150,23 @@ fn the_scan_reads_every_page_and_goes_on_past_a_broken_sidecar() {
     );
     let problem = pages[4].problem.as_deref().unwrap();
     assert!(problem.contains("b02.txt.ann.ron"), "{problem}");
+    // Three half-width marks on a page; a correction answers one of them.
+    assert_eq!((pages[0].marks, pages[0].mark_errors), (3, 3));
+    let a01 = dir.path().join("a01.txt");
+    let mut document = Document::open(&a01).unwrap();
+    let start = document.source().find_all("(")[0].start;
+    let mut fix = Annotation::new(
+        document.source(),
+        "CORR",
+        Span::new(start, start + 1),
+        Origin::Manual,
+        "lin",
+    );
+    fix.correction = Some("（".to_owned());
+    document.apply(Command::Add(fix)).unwrap();
+    document.save().unwrap();
+    let again = summarize(&a01, Path::new("a01.txt"));
+    assert_eq!((again.marks, again.status), (2, PageStatus::InProgress));
 }
 
 #[test]
@@ -196,7 +213,9 @@ fn the_folder_figures_add_up_per_label_author_state_and_rule() {
         }
     );
     let text = stats.to_text();
-    assert!(text.starts_with("5 pages: 1 done, 1 in progress, 1 unreadable, 2 untouched\n4 accepted annotations, 1 suggestions to review, 0 orphaned\n"), "{text}");
+    // Each readable page has three half-width marks in Chinese text: ( ) and ,.
+    assert_eq!((stats.marks, stats.mark_errors), (12, 12));
+    assert!(text.starts_with("5 pages: 1 done, 1 in progress, 1 unreadable, 2 untouched\n4 accepted annotations, 1 suggestions to review, 0 orphaned; 12 proofreading marks open (12 errors)\n"), "{text}");
     assert!(text.contains("\nmetric.money\t1\t1\t0\t50%\n"), "{text}");
 }
 
