@@ -116,7 +116,6 @@ fn main() {
         ms(opening[2]),
         ms(opening[4])
     );
-    library_frames(&ctx, dir.path());
     if let Ok(status) = std::fs::read_to_string("/proc/self/status") {
         for line in status
             .lines()
@@ -125,6 +124,7 @@ fn main() {
             println!("{line}");
         }
     }
+    library_frames(&ctx, dir.path());
 }
 
 /// The library of a folder of 5 000 pages while its sidecars are read: frame times from the

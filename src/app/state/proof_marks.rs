@@ -82,7 +82,8 @@ impl ProofMarks {
         match &self.state {
             Checking::Idle => {
                 let (send, receive) = mpsc::channel();
-                let source = document.source().clone();
+                // Shared, not copied: a 2 MB page's text and index are several megabytes.
+                let source = document.source_arc();
                 let bulletin = document.bulletin().clone();
                 let settings = self.settings.clone();
                 let wake = Arc::clone(wake);
