@@ -2,7 +2,7 @@
 //! the app shows them and pages through them.
 
 use std::cmp::Ordering;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::summary::{PageStatus, PageSummary, summarize};
 use crate::formats::pages;
@@ -148,9 +148,4 @@ pub fn next_unfinished<'p>(
     (0..order.len())
         .map(|step| &pages[order[(start + step) % order.len()]])
         .find(|page| page.status != PageStatus::Done && Some(page.path.as_path()) != current)
-}
-
-/// The paths of `order`, for paging through the folder in the library's order.
-pub fn paths(pages: &[PageSummary], order: &[usize]) -> Vec<PathBuf> {
-    order.iter().map(|&i| pages[i].path.clone()).collect()
 }
