@@ -32,6 +32,7 @@ const FIELDS: &[&str] = &[
     "correction",
     "anchor",
     "decided",
+    "confidence",
 ];
 
 impl Serialize for Annotation {
@@ -40,7 +41,8 @@ impl Serialize for Annotation {
             + usize::from(self.metric.is_some())
             + usize::from(self.correction.is_some())
             + usize::from(self.anchor != Anchor::Exact)
-            + usize::from(self.decided.is_some());
+            + usize::from(self.decided.is_some())
+            + usize::from(self.confidence.is_some());
         let mut out = serializer.serialize_struct("Annotation", 12 + optional)?;
         out.serialize_field("id", &self.id)?;
         out.serialize_field("label", &self.label)?;
@@ -68,6 +70,9 @@ impl Serialize for Annotation {
         }
         if let Some(decided) = &self.decided {
             out.serialize_field("decided", &Some(decided))?;
+        }
+        if let Some(confidence) = &self.confidence {
+            out.serialize_field("confidence", &Some(confidence))?;
         }
         self.unknown.serialize_into(&mut out)?;
         out.end()
@@ -132,7 +137,7 @@ impl<'de> Visitor<'de> for AnnotationVisitor {
         let (mut prefix, mut suffix, mut status, mut origin) = (None, None, None, None);
         let (mut author, mut created, mut modified) = (None, None, None);
         let (mut note, mut metric, mut correction, mut anchor) = (None, None, None, None);
-        let mut decided = None;
+        let (mut decided, mut confidence) = (None, None);
         let mut unknown = UnknownFields::default();
         while let Some(field) = map.next_key::<Field>()? {
             let index = match field {
@@ -160,7 +165,8 @@ impl<'de> Visitor<'de> for AnnotationVisitor {
                 13 => once(&mut map, &mut metric, name)?,
                 14 => once(&mut map, &mut correction, name)?,
                 15 => once(&mut map, &mut anchor, name)?,
-                _ => once(&mut map, &mut decided, name)?,
+                16 => once(&mut map, &mut decided, name)?,
+                _ => once(&mut map, &mut confidence, name)?,
             }
         }
         let missing = de::Error::missing_field;
@@ -182,6 +188,7 @@ impl<'de> Visitor<'de> for AnnotationVisitor {
             correction: correction.flatten(),
             anchor: anchor.unwrap_or_default(),
             decided: decided.flatten(),
+            confidence: confidence.flatten(),
             unknown,
         })
     }

@@ -17,6 +17,7 @@ mod entity;
 mod figures;
 mod fresh;
 mod lexicon;
+pub mod model;
 mod names;
 mod number;
 mod shares;

@@ -5,7 +5,7 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use super::{SidecarFile, backup_path, with_suffix};
+use super::{SidecarFile, backup_path, version_needed, with_suffix};
 use crate::annotation::model::Annotation;
 
 /// Serializes a sidecar: the header fields on their own lines, then one annotation per line,
@@ -18,7 +18,7 @@ use crate::annotation::model::Annotation;
 pub fn to_ron(file: &SidecarFile) -> Result<String, ron::Error> {
     let header = SidecarFile {
         format: file.format.clone(),
-        version: file.version,
+        version: file.version.max(version_needed(&file.annotations)),
         source: file.source.clone(),
         state: file.state.clone(),
         annotations: Vec::new(),
