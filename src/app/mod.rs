@@ -29,6 +29,7 @@ mod keys;
 mod layout;
 mod library;
 mod library_scan;
+mod model_commands;
 mod outline;
 mod saver;
 mod settings;
@@ -36,6 +37,7 @@ mod sidebar;
 mod state;
 mod suggestions;
 mod text_view;
+mod trainer;
 mod ui_command;
 mod watch;
 mod window;
@@ -45,7 +47,7 @@ use std::path::PathBuf;
 use eframe::egui;
 
 pub use action::{Action, Banner};
-pub use settings::Settings;
+pub use settings::{ModelSettings, Settings};
 pub use state::library::{Library, Tab as LibraryTab};
 pub use state::open_page::OpenPage;
 pub use ui_command::UiCommand;
@@ -105,6 +107,8 @@ pub struct CopydeskApp {
     import: Option<import::ImportDialog>,
     /// The context the app draws in (to wake it from other threads).
     ctx: egui::Context,
+    /// The folder's model, and the thread that trains it.
+    trainer: trainer::Trainer,
 }
 
 impl CopydeskApp {
@@ -146,6 +150,7 @@ impl CopydeskApp {
             show_library: false,
             import: None,
             ctx: ctx.clone(),
+            trainer: trainer::Trainer::new(0),
         };
         if startup.fonts == FontChoice::System {
             app.settings.cjk_font = found;
@@ -202,12 +207,14 @@ impl CopydeskApp {
         self.poll_save();
         self.follow_disk_changes();
         self.poll_library();
+        self.poll_model();
         self.handle_dropped_files(&ctx);
         self.handle_keys(&ctx);
         let clicked = chrome::menu_bar(
             ui,
             &self.settings.recent,
             &mut self.settings.suggest_on_open,
+            &mut self.settings.model,
         );
         self.actions.extend(clicked);
         if let Some(banner) = &self.banner {
@@ -247,6 +254,7 @@ impl CopydeskApp {
         self.import_window();
         let shown = self.page.as_ref().map(|p| p.document.name().to_owned());
         self.run_actions(&ctx);
+        self.retrain_when_due();
         if self.page.as_ref().map(|p| p.document.name()) != shown.as_deref() {
             self.update_title(&ctx);
         }
@@ -267,11 +275,13 @@ impl CopydeskApp {
                 saved: self.saver.state(document).describe(document),
             }
         });
+        let model = self.trainer.status();
         let status = chrome::StatusLine {
             page,
             save_problem: self.saver.problem(),
             notice: self.notice.as_deref(),
             font_family: self.font_family.as_deref(),
+            model: &model,
         };
         chrome::status_bar(ui, &status);
     }
@@ -440,6 +450,7 @@ impl CopydeskApp {
             UiCommand::Redo => self.history(false),
             UiCommand::DeleteAnnotation => self.delete_selected(),
             UiCommand::Suggest => self.suggest(),
+            UiCommand::TrainModel => self.train_model(),
             UiCommand::Accept => self.review(Status::Accepted),
             UiCommand::Reject => self.review(Status::Rejected),
             UiCommand::NextSuggestion => self.next_suggestion(true),

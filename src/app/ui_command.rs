@@ -31,6 +31,8 @@ pub enum UiCommand {
     DeleteAnnotation,
     /// Run the recognizers and add their suggestions to review.
     Suggest,
+    /// Train the folder's model on its accepted annotations, in the background.
+    TrainModel,
     /// Accept the selected suggestion and go to the next.
     Accept,
     /// Reject the selected suggestion and go to the next.
@@ -105,7 +107,7 @@ pub enum UiCommand {
 
 impl UiCommand {
     /// All commands, in the order the help overlay lists them.
-    pub const ALL: [Self; 44] = [
+    pub const ALL: [Self; 45] = [
         Self::OpenPage,
         Self::OpenFolder,
         Self::Save,
@@ -115,6 +117,7 @@ impl UiCommand {
         Self::Redo,
         Self::DeleteAnnotation,
         Self::Suggest,
+        Self::TrainModel,
         Self::Accept,
         Self::Reject,
         Self::NextSuggestion,
@@ -164,6 +167,7 @@ impl UiCommand {
             Self::Redo => "Redo",
             Self::DeleteAnnotation => "Delete annotation",
             Self::Suggest => "Suggest annotations",
+            Self::TrainModel => "Train model now",
             Self::Accept => "Accept suggestion",
             Self::Reject => "Reject suggestion",
             Self::NextSuggestion => "Next suggestion",
@@ -217,6 +221,7 @@ impl UiCommand {
             Self::Redo => key(shift_command, Key::Z),
             Self::DeleteAnnotation => key(Modifiers::NONE, Key::Delete),
             Self::Suggest => key(Modifiers::NONE, Key::F6),
+            Self::TrainModel => None,
             Self::Accept => key(Modifiers::NONE, Key::A),
             Self::Reject => key(Modifiers::NONE, Key::X),
             Self::NextSuggestion => key(Modifiers::NONE, Key::Tab),
@@ -341,6 +346,7 @@ impl UiCommand {
                 | Self::MarkDone
                 | Self::NextUnfinished
                 | Self::Compare
+                | Self::TrainModel
                 | Self::NextDisagreement
                 | Self::PreviousDisagreement
                 | Self::TakeA

@@ -9,6 +9,7 @@
 
 use super::sentence::Sentence;
 use crate::annotation::Pane;
+use crate::bulletin::SURNAMES;
 use crate::text::words::JIEBA;
 
 /// Mixes `value` into `key` (a multiply-xorshift step: fast, fixed, well spread).
@@ -63,13 +64,19 @@ fn pane_key(pane: Option<Pane>) -> u64 {
 }
 
 /// Per character: the jieba word's key, the character's place in it (0 single, 1 first,
-/// 2 inside, 3 last), its tag's key, and the tags before and after.
+/// 2 inside, 3 last), its tag's key, the tags and the words before and after, the word's
+/// first and last characters and its length.
 struct WordInfo {
     word: u64,
     place: u64,
     tag: u64,
     before: u64,
     after: u64,
+    word_before: u64,
+    word_after: u64,
+    first: u64,
+    last: u64,
+    length: u64,
 }
 
 fn words(text: &str, len: usize) -> Vec<WordInfo> {
@@ -79,9 +86,13 @@ fn words(text: &str, len: usize) -> Vec<WordInfo> {
         .map(|t| (text_key(t.word), text_key(t.tag), t.word.chars().count()))
         .collect();
     let mut out = Vec::with_capacity(len);
-    for (i, &(word, tag, length)) in keys.iter().enumerate() {
+    for (i, (&(word, tag, length), token)) in keys.iter().zip(&tags).enumerate() {
         let before = i.checked_sub(1).map_or(EDGE, |j| keys[j].1);
         let after = keys.get(i + 1).map_or(EDGE, |k| k.1);
+        let word_before = i.checked_sub(1).map_or(EDGE, |j| keys[j].0);
+        let word_after = keys.get(i + 1).map_or(EDGE, |k| k.0);
+        let first = token.word.chars().next().map_or(EDGE, u64::from);
+        let last = token.word.chars().last().map_or(EDGE, u64::from);
         for at in 0..length {
             let place = match (length, at) {
                 (1, _) => 0,
@@ -95,6 +106,11 @@ fn words(text: &str, len: usize) -> Vec<WordInfo> {
                 tag,
                 before,
                 after,
+                word_before,
+                word_after,
+                first,
+                last,
+                length: length.min(5) as u64,
             });
         }
     }
@@ -112,6 +128,17 @@ fn hints(sentence: &Sentence) -> Vec<u64> {
         }
     }
     out
+}
+
+/// Adds to each character's features the mark of a known name over it (`Lexicon::marks`):
+/// its label and place, alone and with the character.
+pub fn add_names(features: &mut [Vec<u64>], chars: &[char], marks: &[(u64, u64)]) {
+    for ((keys, &(label, place)), &c) in features.iter_mut().zip(marks).zip(chars) {
+        if label != 0 {
+            keys.push(key(31, &[label, place]));
+            keys.push(key(32, &[label, place, u64::from(c)]));
+        }
+    }
 }
 
 /// The feature keys of every character of `sentence`, in order.
@@ -157,7 +184,17 @@ pub fn extract(sentence: &Sentence) -> Vec<Vec<u64>> {
             f.push(key(18, &[word.before, word.tag]));
             f.push(key(19, &[word.tag, word.after]));
             f.push(key(20, &[word.place, c(i)]));
+            f.push(key(25, &[word.place, word.first]));
+            f.push(key(26, &[word.place, word.last]));
+            f.push(key(27, &[word.place, word.word_before]));
+            f.push(key(28, &[word.place, word.word_after]));
+            f.push(key(29, &[word.length, word.tag]));
         }
+        let surname = |i: isize| {
+            let ch = usize::try_from(i).ok().and_then(|i| chars.get(i));
+            u64::from(ch.is_some_and(|&ch| SURNAMES.contains(ch)))
+        };
+        f.push(key(30, &[surname(i), surname(i - 1), k(i + 1)]));
         let hint = hints[at];
         if hint != 0 {
             f.push(key(21, &[hint]));

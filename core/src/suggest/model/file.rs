@@ -35,6 +35,9 @@ struct Header {
     tags: usize,
     features: usize,
     trained: Trained,
+    /// The names seen in training, with their label's index.
+    #[serde(default)]
+    names: Vec<(String, usize)>,
 }
 
 /// A model file that could not be read or written.
@@ -66,6 +69,7 @@ impl Model {
             tags: weights.tags,
             features: weights.index.len(),
             trained: self.trained.clone(),
+            names: self.lexicon.entries(),
         };
         let mut plain = Vec::with_capacity(weights.rows.len() * 6 + 4096);
         plain.extend_from_slice(FORMAT.as_bytes());
@@ -177,7 +181,15 @@ impl Model {
         if rows.iter().chain(&transitions).any(|w| !w.is_finite()) {
             return Err("a weight is not a finite number".to_owned());
         }
+        if header
+            .names
+            .iter()
+            .any(|(_, label)| *label >= header.labels.len())
+        {
+            return Err("a known name has a label the model does not have".to_owned());
+        }
         Ok(Self {
+            lexicon: super::lexicon::Lexicon::from_entries(header.names),
             labels: header.labels,
             weights: Weights {
                 tags,

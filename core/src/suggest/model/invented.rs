@@ -168,3 +168,27 @@ pub fn sentences(n: usize, seed: u64) -> Vec<Example> {
     }
     out
 }
+
+/// `examples` as a CoNLL file in IOB2 (a character and its tag a line, a blank line between
+/// sentences), as `copydesk import --format conll` reads.
+pub fn to_bio(examples: &[Example]) -> String {
+    let mut out = String::new();
+    for example in examples {
+        for (at, c) in example.sentence.chars.iter().enumerate() {
+            let tag = example
+                .entities
+                .iter()
+                .find(|e| e.start <= at && at < e.end)
+                .map_or_else(
+                    || "O".to_owned(),
+                    |e| format!("{}-{}", if e.start == at { "B" } else { "I" }, e.label),
+                );
+            out.push(*c);
+            out.push('\t');
+            out.push_str(&tag);
+            out.push('\n');
+        }
+        out.push('\n');
+    }
+    out
+}

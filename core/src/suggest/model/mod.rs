@@ -22,6 +22,7 @@ pub mod examples;
 pub mod features;
 pub mod file;
 pub mod invented;
+pub mod lexicon;
 pub mod perceptron;
 pub mod propose;
 pub mod retrain;
@@ -34,6 +35,7 @@ use crate::text::{Source, Span};
 pub use evaluate::{Evaluation, evaluate};
 pub use examples::{Corpus, Entity, Example, load, model_path};
 pub use file::ModelError;
+use lexicon::Lexicon;
 use perceptron::{Instance, KeyMap, Weights};
 pub use propose::new_suggestions;
 pub use retrain::Retrain;
@@ -88,6 +90,7 @@ pub struct Trained {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Model {
     labels: Vec<String>,
+    lexicon: Lexicon,
     weights: Weights,
     trained: Trained,
 }
@@ -192,17 +195,39 @@ fn fit(
     options: &TrainOptions,
 ) -> Model {
     let tags = 1 + 2 * labels.len();
+    // Each sentence sees the names of the other half, so that the feature is learned as it
+    // will be met: on names seen elsewhere.
+    let halves = [0, 1].map(|half| {
+        Lexicon::from_examples(
+            chosen
+                .iter()
+                .enumerate()
+                .filter(|(n, _)| n % 2 == half)
+                .map(|(_, &i)| &examples[i]),
+            labels,
+        )
+    });
+    let features: Vec<Vec<Vec<u64>>> = chosen
+        .iter()
+        .enumerate()
+        .map(|(n, &i)| {
+            let mut keys = features[i].clone();
+            let chars = &examples[i].sentence.chars;
+            features::add_names(&mut keys, chars, &halves[1 - n % 2].marks(chars));
+            keys
+        })
+        .collect();
     let mut counts: KeyMap<u32> = KeyMap::default();
-    for &i in chosen {
-        for key in features[i].iter().flatten() {
+    for keys in &features {
+        for key in keys.iter().flatten() {
             *counts.entry(*key).or_default() += 1;
         }
     }
     let mut index: KeyMap<u32> = KeyMap::default();
     let mut keys: Vec<u64> = Vec::new();
     let mut instances = Vec::with_capacity(chosen.len());
-    for &i in chosen {
-        let rows = features[i]
+    for (n, &i) in chosen.iter().enumerate() {
+        let rows = features[n]
             .iter()
             .map(|keys_here| {
                 keys_here
@@ -231,6 +256,7 @@ fn fit(
     let weights = prune(&keys, &rows, transitions, tags);
     Model {
         labels: labels.to_vec(),
+        lexicon: Lexicon::from_examples(chosen.iter().map(|&i| &examples[i]), labels),
         weights,
         trained: Trained {
             sentences: chosen.len(),
@@ -285,7 +311,9 @@ impl Model {
     /// The entities in `sentence`, as `(label index, start, end, confidence)`, characters
     /// counted in the sentence.
     pub fn tag_sentence(&self, sentence: &Sentence) -> Vec<(usize, usize, usize, f32)> {
-        let features = features::extract(sentence);
+        let mut features = features::extract(sentence);
+        let marks = self.lexicon.marks(&sentence.chars);
+        features::add_names(&mut features, &sentence.chars, &marks);
         let tags = self.weights.tags;
         let emissions = self.weights.emissions(&features);
         let path = perceptron::viterbi(&emissions, &self.weights.transitions, tags);
