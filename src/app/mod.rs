@@ -357,6 +357,7 @@ impl CopydeskApp {
             Action::Ui(command) if !self.allowed_in_library(command) => {
                 self.refuse_in_library(command);
             }
+            Action::Ui(UiCommand::TrainModel) => self.train_model(),
             Action::Ui(command) => self.run_command(ctx, command),
             Action::Tag(label) => self.tag(&label),
             Action::Edit(command) => {
@@ -450,7 +451,6 @@ impl CopydeskApp {
             UiCommand::Redo => self.history(false),
             UiCommand::DeleteAnnotation => self.delete_selected(),
             UiCommand::Suggest => self.suggest(),
-            UiCommand::TrainModel => self.train_model(),
             UiCommand::Accept => self.review(Status::Accepted),
             UiCommand::Reject => self.review(Status::Rejected),
             UiCommand::NextSuggestion => self.next_suggestion(true),

@@ -126,35 +126,29 @@ impl Corpus {
 }
 
 /// Reads every page under `folders` (hidden folders such as `.copydesk` are skipped) and
-/// gathers the examples for `labels`, or for the default labels when `None`.
+/// gathers the examples for `labels`, or for each page's default labels when `None`. Pages
+/// are read one at a time: only their examples are kept.
 pub fn load(folders: &[PathBuf], labels: Option<&[String]>) -> Corpus {
     let mut corpus = Corpus::default();
-    let mut documents = Vec::new();
+    let mut wanted: Vec<String> = labels.map(<[String]>::to_vec).unwrap_or_default();
     for folder in folders {
         for page in find_under(folder, &mut corpus.failures) {
-            match Document::open(&page.path) {
-                Ok(document) => documents.push(document),
-                Err(err) => corpus.failures.push(err.to_string()),
-            }
-        }
-    }
-    corpus.pages = documents.len();
-    let wanted: Vec<String> = match labels {
-        Some(labels) => labels.to_vec(),
-        None => {
-            let mut all: Vec<String> = Vec::new();
-            for document in &documents {
-                for label in default_labels(document) {
-                    if !all.contains(&label) {
-                        all.push(label);
-                    }
+            let document = match Document::open(&page.path) {
+                Ok(document) => document,
+                Err(err) => {
+                    corpus.failures.push(err.to_string());
+                    continue;
+                }
+            };
+            corpus.pages += 1;
+            let here = labels.map_or_else(|| default_labels(&document), <[String]>::to_vec);
+            for label in &here {
+                if !wanted.contains(label) {
+                    wanted.push(label.clone());
                 }
             }
-            all
+            corpus.examples.extend(from_document(&document, &here));
         }
-    };
-    for document in &documents {
-        corpus.examples.extend(from_document(document, &wanted));
     }
     corpus.labels = match labels {
         Some(_) => wanted,

@@ -116,7 +116,7 @@ const TEMPLATES: &[&[Piece]] = {
 /// `n` labelled sentences, drawn from `seed`; about one in five has no entity.
 pub fn sentences(n: usize, seed: u64) -> Vec<Example> {
     let mut random = SplitMix::new(seed);
-    let mut pick = |len: usize| usize::try_from(random.next() % len as u64).unwrap_or(0);
+    let mut pick = |len: usize| usize::try_from(random.next_u64() % len as u64).unwrap_or(0);
     let mut out = Vec::with_capacity(n);
     for _ in 0..n {
         if pick(5) == 0 {

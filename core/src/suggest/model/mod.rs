@@ -11,9 +11,9 @@
 //!
 //! - [`examples`]: labelled pages to examples (accepted annotations teach, rejected ones are
 //!   negative evidence);
-//! - [`file`]: the model file, `FOLDER/.copydesk/model.bin`, with format and version;
-//! - [`evaluate`]: precision, recall and F1 per label against labelled examples;
-//! - [`propose`]: the model's suggestions merged with the rules' for a document, with the
+//! - [`file`](mod@file): the model file, `FOLDER/.copydesk/model.bin`, with format and version;
+//! - [`evaluate`](mod@evaluate): precision, recall and F1 per label against labelled examples;
+//! - [`propose`](mod@propose): the model's suggestions merged with the rules' for a document, with the
 //!   precedence the README states;
 //! - [`retrain`]: when the app trains again.
 

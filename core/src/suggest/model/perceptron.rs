@@ -39,7 +39,7 @@ pub fn allowed(from: Option<usize>, to: usize) -> bool {
     if to == 0 || to % 2 == 1 {
         return true;
     }
-    from.is_some_and(|from| from != 0 && (from + 1) / 2 == to / 2)
+    from.is_some_and(|from| from != 0 && (from - 1) / 2 == (to - 1) / 2)
 }
 
 /// The trained weights: per feature a row of one weight per tag; per pair of tags a
@@ -194,7 +194,7 @@ impl SplitMix {
     }
 
     /// The next number.
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -205,7 +205,7 @@ impl SplitMix {
     /// Shuffles `items` (Fisher–Yates).
     pub fn shuffle<T>(&mut self, items: &mut [T]) {
         for i in (1..items.len()).rev() {
-            let j = usize::try_from(self.next() % (i as u64 + 1)).unwrap_or(0);
+            let j = usize::try_from(self.next_u64() % (i as u64 + 1)).unwrap_or(0);
             items.swap(i, j);
         }
     }
@@ -242,7 +242,6 @@ impl Training {
             for &row in features {
                 let start = row as usize * tags;
                 for tag in 0..tags {
-                    #[expect(clippy::cast_possible_truncation, reason = "weights are small")]
                     let weight = self.rows[start + tag] as f32;
                     out[at * tags + tag] += weight;
                 }
@@ -252,7 +251,6 @@ impl Training {
     }
 
     fn learn(&mut self, instance: &Instance) {
-        #[expect(clippy::cast_possible_truncation, reason = "weights are small")]
         let transitions: Vec<f32> = self.transitions.iter().map(|&w| w as f32).collect();
         let guess = viterbi(&self.emissions(&instance.rows), &transitions, self.tags);
         if guess != instance.gold {
@@ -278,7 +276,6 @@ impl Training {
     /// The averaged weights: w − Σ(step × update) / steps.
     fn averaged(&self) -> (Vec<f32>, Vec<f32>) {
         let average = |w: &[f64], sum: &[f64]| -> Vec<f32> {
-            #[expect(clippy::cast_possible_truncation, reason = "weights are small")]
             w.iter()
                 .zip(sum)
                 .map(|(w, s)| (w - s / self.step) as f32)
