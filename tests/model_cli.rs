@@ -35,7 +35,10 @@ fn import(dir: &Path, name: &str, n: usize, seed: u64) -> std::path::PathBuf {
 }
 
 #[test]
-#[expect(clippy::too_many_lines, reason = "one story: import, train, suggest, write")]
+#[expect(
+    clippy::too_many_lines,
+    reason = "one story: import, train, suggest, write"
+)]
 fn train_reports_and_suggest_uses_the_model() {
     let dir = tempfile::tempdir().unwrap();
     let train = import(dir.path(), "train", 150, 11);

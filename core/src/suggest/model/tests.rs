@@ -132,7 +132,10 @@ fn accept_all(path: &std::path::Path, examples: &[Example]) {
 }
 
 #[test]
-#[expect(clippy::too_many_lines, reason = "one story: train, suggest, save, read back")]
+#[expect(
+    clippy::too_many_lines,
+    reason = "one story: train, suggest, save, read back"
+)]
 fn a_folder_trains_a_model_whose_suggestions_leave_people_s_annotations_alone() {
     let dir = tempfile::tempdir().unwrap();
     let training = invented::sentences(200, 5);
@@ -181,10 +184,7 @@ fn a_folder_trains_a_model_whose_suggestions_leave_people_s_annotations_alone() 
     );
     no.status = Status::Rejected;
     document
-        .apply(Command::Batch(vec![
-            Command::Add(mine),
-            Command::Add(no),
-        ]))
+        .apply(Command::Batch(vec![Command::Add(mine), Command::Add(no)]))
         .unwrap();
     let before = document.annotations().to_vec();
 
