@@ -117,13 +117,20 @@ pub fn viterbi(emissions: &[f32], transitions: &[f32], tags: usize) -> Vec<usize
     path
 }
 
-/// `ln(Σ exp(x))` of the finite values; −∞ when there are none.
-fn log_sum(values: impl Iterator<Item = f32>) -> f32 {
-    let values: Vec<f32> = values.filter(|v| v.is_finite()).collect();
-    let Some(max) = values.iter().copied().reduce(f32::max) else {
+/// `ln(Σ exp(x))` of the finite values; −∞ when there are none. Two passes, no allocation.
+fn log_sum(values: impl Iterator<Item = f32> + Clone) -> f32 {
+    let max = values
+        .clone()
+        .filter(|v| v.is_finite())
+        .fold(f32::NEG_INFINITY, f32::max);
+    if !max.is_finite() {
         return f32::NEG_INFINITY;
-    };
-    max + values.iter().map(|v| (v - max).exp()).sum::<f32>().ln()
+    }
+    max + values
+        .filter(|v| v.is_finite())
+        .map(|v| (v - max).exp())
+        .sum::<f32>()
+        .ln()
 }
 
 /// Each character's probability of each tag (`len × tags`), by forward–backward over the
