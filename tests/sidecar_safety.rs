@@ -91,12 +91,12 @@ fn newer_version_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let page = page_in(dir.path());
     let path = path_for(&page);
-    let newer = "(format: \"copydesk-annotations\", version: 2, source: (file: \"a01.txt\", chars: 1, fingerprint: \"x\"), annotations: [], future_field: 1)";
+    let newer = "(format: \"copydesk-annotations\", version: 3, source: (file: \"a01.txt\", chars: 1, fingerprint: \"x\"), annotations: [], future_field: 1)";
     std::fs::write(&path, newer).unwrap();
     assert_eq!(
         sidecar_error(&page),
         format!(
-            "{}: sidecar version 2 is newer than this copydesk reads (1); update copydesk (the sidecar was left untouched)",
+            "{}: sidecar version 3 is newer than this copydesk reads (2); update copydesk (the sidecar was left untouched)",
             path.display()
         )
     );

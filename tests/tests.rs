@@ -46,6 +46,9 @@ mod gui_import;
 /// The folder library in the app: the list, done pages, sorting, filtering, changes on disk.
 #[cfg(feature = "gui")]
 mod gui_library;
+/// The folder's model in the app: training, the status bar, F6 with the model.
+#[cfg(feature = "gui")]
+mod gui_model;
 /// Proofreading in the app: marks, F7, Enter, I, the corrected view.
 #[cfg(feature = "gui")]
 mod gui_proof;
@@ -54,6 +57,8 @@ mod gui_proof;
 mod gui_reading;
 /// `copydesk import` from the command line: brat folders, CoNLL corpora, refused spans.
 mod import_cli;
+/// `copydesk train` and `copydesk suggest --model` on an invented corpus.
+mod model_cli;
 /// `copydesk segment` on whole pages, in every encoding.
 mod segment_pages;
 /// Property tests: the segmenter never panics and places every character once.

@@ -5,13 +5,20 @@ use std::path::PathBuf;
 use eframe::egui::{self, Color32, RichText, Ui};
 
 use super::action::{Action, Banner};
+use super::settings::ModelSettings;
 use super::state::find::Find;
 use super::state::open_page::OpenPage;
 use super::ui_command::UiCommand;
 use crate::annotation::TagSet;
 
-/// The menu bar; returns what was clicked. `suggest_on_open` is the Edit menu's checkbox.
-pub fn menu_bar(ui: &mut Ui, recent: &[PathBuf], suggest_on_open: &mut bool) -> Option<Action> {
+/// The menu bar; returns what was clicked. `suggest_on_open` is the Edit menu's checkbox,
+/// `model` the settings in its Model submenu.
+pub fn menu_bar(
+    ui: &mut Ui,
+    recent: &[PathBuf],
+    suggest_on_open: &mut bool,
+    model: &mut ModelSettings,
+) -> Option<Action> {
     let mut clicked = None;
     egui::Panel::top("menu").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
@@ -64,6 +71,8 @@ pub fn menu_bar(ui: &mut Ui, recent: &[PathBuf], suggest_on_open: &mut bool) -> 
                 item(ui, UiCommand::Reject, &mut clicked);
                 item(ui, UiCommand::AcceptAllOfLabel, &mut clicked);
                 ui.checkbox(suggest_on_open, "Suggest when a page opens");
+                item(ui, UiCommand::TrainModel, &mut clicked);
+                ui.menu_button("Model", |ui| model_settings_ui(ui, model));
                 item(ui, UiCommand::YourName, &mut clicked);
                 ui.separator();
                 item(ui, UiCommand::Find, &mut clicked);
@@ -97,6 +106,18 @@ pub fn menu_bar(ui: &mut Ui, recent: &[PathBuf], suggest_on_open: &mut bool) -> 
         });
     });
     clicked
+}
+
+/// The model's threshold and when it trains again.
+fn model_settings_ui(ui: &mut Ui, model: &mut ModelSettings) {
+    ui.add(
+        egui::Slider::new(&mut model.threshold, 0.0..=1.0)
+            .text("show model suggestions from this confidence"),
+    );
+    ui.add(
+        egui::Slider::new(&mut model.retrain_every, 0..=500)
+            .text("train again after this many accepts (0: never)"),
+    );
 }
 
 /// The banner: a message and the user's choices.
@@ -186,6 +207,8 @@ pub struct StatusLine<'a> {
     pub font_family: Option<&'a str>,
     /// What the library shows, while it is shown: the folder and its figures.
     pub library: Option<&'a str>,
+    /// The folder's model: its figures, or that it is training.
+    pub model: &'a str,
 }
 
 /// The open page in the status bar.
@@ -213,6 +236,7 @@ pub fn status_bar(ui: &mut Ui, status: &StatusLine<'_>) {
             if let Some(family) = status.font_family {
                 ui.label(RichText::new(family).weak());
             }
+            ui.label(RichText::new(status.model).weak());
             ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
                 ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
                 page_status_ui(ui, status);

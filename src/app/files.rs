@@ -143,6 +143,7 @@ impl CopydeskApp {
         if let Some(open) = &mut self.library {
             open.library.select_path(path);
         }
+        self.load_model();
         if self.settings.suggest_on_open {
             self.suggest();
         }

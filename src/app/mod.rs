@@ -31,6 +31,7 @@ mod keys;
 mod layout;
 mod library;
 mod library_scan;
+mod model_commands;
 mod outline;
 mod proof_panel;
 mod proofreading;
@@ -40,6 +41,7 @@ mod sidebar;
 mod state;
 mod suggestions;
 mod text_view;
+mod trainer;
 mod ui_command;
 mod watch;
 mod wavy;
@@ -50,7 +52,7 @@ use std::path::PathBuf;
 use eframe::egui;
 
 pub use action::{Action, Banner};
-pub use settings::Settings;
+pub use settings::{ModelSettings, Settings};
 pub use state::library::{Library, Tab as LibraryTab};
 pub use state::open_page::OpenPage;
 pub use ui_command::UiCommand;
@@ -114,6 +116,8 @@ pub struct CopydeskApp {
     ctx: egui::Context,
     /// Wakes the window from the proofreading thread.
     wake: state::proof_marks::Wake,
+    /// The folder's model, and the thread that trains it.
+    trainer: trainer::Trainer,
 }
 
 impl CopydeskApp {
@@ -159,6 +163,7 @@ impl CopydeskApp {
                 let ctx = ctx.clone();
                 std::sync::Arc::new(move || ctx.request_repaint())
             },
+            trainer: trainer::Trainer::new(0),
         };
         if startup.fonts == FontChoice::System {
             app.settings.cjk_font = found;
@@ -220,6 +225,7 @@ impl CopydeskApp {
         self.poll_save();
         self.follow_disk_changes();
         self.poll_library();
+        self.poll_model();
         self.handle_dropped_files(&ctx);
         self.handle_keys(&ctx);
         if let Some(page) = &mut self.page {
@@ -229,6 +235,7 @@ impl CopydeskApp {
             ui,
             &self.settings.recent,
             &mut self.settings.suggest_on_open,
+            &mut self.settings.model,
         );
         self.actions.extend(clicked);
         if let Some(banner) = &self.banner {
@@ -268,6 +275,7 @@ impl CopydeskApp {
         self.import_window();
         let shown = self.page.as_ref().map(|p| p.document.name().to_owned());
         self.run_actions(&ctx);
+        self.retrain_when_due();
         if self.page.as_ref().map(|p| p.document.name()) != shown.as_deref() {
             self.update_title(&ctx);
         }
@@ -302,12 +310,14 @@ impl CopydeskApp {
                 saved: self.saver.state(document).describe(document),
             }
         });
+        let model = self.trainer.status();
         let status = chrome::StatusLine {
             page,
             save_problem: self.saver.problem(),
             notice: self.notice.as_deref(),
             font_family: self.font_family.as_deref(),
             library: library.as_deref(),
+            model: &model,
         };
         chrome::status_bar(ui, &status);
     }
@@ -383,6 +393,7 @@ impl CopydeskApp {
             Action::Ui(command) if !self.allowed_in_library(command) => {
                 self.refuse_in_library(command);
             }
+            Action::Ui(UiCommand::TrainModel) => self.train_model(),
             Action::Ui(command) => self.run_command(ctx, command),
             Action::Tag(label) => self.tag(&label),
             Action::Edit(command) => {

@@ -25,6 +25,27 @@ pub struct Settings {
     pub cjk_font: Option<super::fonts::FoundFont>,
     /// The name recorded on annotations, if the user set one (else the login name).
     pub author: Option<String>,
+    /// The folder's model: what it shows and when it trains again.
+    pub model: ModelSettings,
+}
+
+/// The model's settings (Edit → Model).
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct ModelSettings {
+    /// Model suggestions less confident than this (0 to 1) are not shown.
+    pub threshold: f32,
+    /// Train again after this many new accepts; 0 only with Edit → Train model now.
+    pub retrain_every: usize,
+}
+
+impl Default for ModelSettings {
+    fn default() -> Self {
+        Self {
+            threshold: 0.5,
+            retrain_every: 50,
+        }
+    }
 }
 
 impl Default for Settings {
@@ -37,6 +58,7 @@ impl Default for Settings {
             suggest_on_open: false,
             cjk_font: None,
             author: None,
+            model: ModelSettings::default(),
         }
     }
 }

@@ -7,9 +7,15 @@ use crate::operations::review;
 impl CopydeskApp {
     /// Adds the recognizers' new suggestions as one undoable step and selects the first.
     pub(super) fn suggest(&mut self) {
+        let folder = self.model_folder();
         let Some(page) = &mut self.page else { return };
-        let added =
-            crate::suggest::new_suggestions(&page.document, crate::suggest::Options::default());
+        let model = folder.and_then(|folder| self.trainer.model_for(&folder));
+        let added = crate::suggest::model::new_suggestions(
+            &page.document,
+            crate::suggest::Options::default(),
+            model,
+            self.settings.model.threshold,
+        );
         let count = added.len();
         if count > 0 {
             if !self.edit(Command::Batch(

@@ -31,6 +31,8 @@ pub enum UiCommand {
     DeleteAnnotation,
     /// Run the recognizers and add their suggestions to review.
     Suggest,
+    /// Train the folder's model on its accepted annotations, in the background.
+    TrainModel,
     /// Accept the selected suggestion and go to the next.
     Accept,
     /// Reject the selected suggestion and go to the next.
@@ -115,7 +117,7 @@ pub enum UiCommand {
 
 impl UiCommand {
     /// All commands, in the order the help overlay lists them.
-    pub const ALL: [Self; 49] = [
+    pub const ALL: [Self; 50] = [
         Self::OpenPage,
         Self::OpenFolder,
         Self::Save,
@@ -125,6 +127,7 @@ impl UiCommand {
         Self::Redo,
         Self::DeleteAnnotation,
         Self::Suggest,
+        Self::TrainModel,
         Self::Accept,
         Self::Reject,
         Self::NextSuggestion,
@@ -179,6 +182,7 @@ impl UiCommand {
             Self::Redo => "Redo",
             Self::DeleteAnnotation => "Delete annotation",
             Self::Suggest => "Suggest annotations",
+            Self::TrainModel => "Train model now",
             Self::Accept => "Accept suggestion",
             Self::Reject => "Reject suggestion",
             Self::NextSuggestion => "Next suggestion",
@@ -237,6 +241,7 @@ impl UiCommand {
             Self::Redo => key(shift_command, Key::Z),
             Self::DeleteAnnotation => key(Modifiers::NONE, Key::Delete),
             Self::Suggest => key(Modifiers::NONE, Key::F6),
+            Self::TrainModel => None,
             Self::Accept => key(Modifiers::NONE, Key::A),
             Self::Reject => key(Modifiers::NONE, Key::X),
             Self::NextSuggestion => key(Modifiers::NONE, Key::Tab),
@@ -368,6 +373,7 @@ impl UiCommand {
                 | Self::MarkDone
                 | Self::NextUnfinished
                 | Self::Compare
+                | Self::TrainModel
                 | Self::NextDisagreement
                 | Self::PreviousDisagreement
                 | Self::TakeA

@@ -26,6 +26,7 @@ mod run_segment;
 mod run_stats;
 mod run_suggest;
 mod run_tag;
+mod run_train;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -70,6 +71,8 @@ enum Subcommand {
     Annotations(run_annotations::Args),
     /// Suggest annotations (figures, names, titles, dates) for pages; --write adds them.
     Suggest(run_suggest::Args),
+    /// Train the folder's model on its accepted annotations; report P/R/F1 per label.
+    Train(run_train::Args),
     /// Accept or reject suggestions, by id or by label.
     Review(run_review::ReviewArgs),
     /// Export pages and folders as datasets: JSON Lines, CoNLL, brat, Label Studio, a
@@ -110,6 +113,7 @@ pub fn main() -> ExitCode {
         Some(Subcommand::Edit(args)) => run_edit::run(&args, &mut out),
         Some(Subcommand::Annotations(args)) => run_annotations::run(&args, &mut out),
         Some(Subcommand::Suggest(args)) => run_suggest::run(&args, &mut out),
+        Some(Subcommand::Train(args)) => run_train::run(&args, &mut out),
         Some(Subcommand::Review(args)) => run_review::run(&args, &mut out),
         Some(Subcommand::Export(args)) => run_export::run(&args, &mut out),
         Some(Subcommand::Agree(args)) => run_agree::run(&args, &mut out),

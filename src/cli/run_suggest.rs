@@ -1,6 +1,8 @@
-//! `copydesk suggest PAGE... [--json] [--write] [--only metrics|entities]`: pre-annotations of
-//! pages, one line each for people, or JSON Lines for scripts; `--write` adds the new ones to
-//! the pages' sidecars as suggestions to review.
+//! `copydesk suggest PAGE... [--json] [--write] [--only metrics|entities] [--model MODEL]`:
+//! pre-annotations of pages, one line each for people, or JSON Lines for scripts; `--write`
+//! adds the new ones to the pages' sidecars as suggestions to review. With `--model`, the
+//! trained model's entities join the rules' (the precedence of
+//! [`suggest::model::propose`](crate::suggest::model::propose)).
 
 use std::io;
 use std::path::PathBuf;
@@ -10,9 +12,10 @@ use serde::Serialize;
 
 use super::change::Unreadable;
 use super::{Output, page, report, status};
-use crate::annotation::{Command, Direction, Metric};
+use crate::annotation::{Annotation, Command, Direction, Document, Metric, Origin};
 use crate::bulletin::segment;
-use crate::suggest::{Options, Suggestion, new_suggestions, suggest};
+use crate::suggest::model::{self, Model};
+use crate::suggest::{Options, Suggestion, suggest};
 
 /// Arguments of `copydesk suggest`.
 #[derive(Debug, clap::Args)]
@@ -30,6 +33,13 @@ pub struct Args {
     /// rejected suggestion is never added again). Prints what was added.
     #[arg(long)]
     write: bool,
+    /// A model trained with `copydesk train` (a folder's `.copydesk/model.bin`): its people,
+    /// places and organisations join the rules' suggestions.
+    #[arg(long, value_name = "MODEL")]
+    model: Option<PathBuf>,
+    /// With --model: leave out model suggestions less confident than this (0 to 1).
+    #[arg(long, default_value_t = 0.5, requires = "model")]
+    threshold: f32,
     /// With --write: what to do if the sidecar cannot be read.
     #[command(flatten)]
     unreadable: Unreadable,
@@ -54,6 +64,9 @@ struct SuggestionJson<'a> {
     text: &'a str,
     rule: &'a str,
     metric: Option<&'a Metric>,
+    /// The model's confidence, for its suggestions.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    confidence: Option<f32>,
 }
 
 /// Suggests annotations for every page, printing each page as it is done; pages that cannot
@@ -63,12 +76,22 @@ pub fn run(args: &Args, out: &mut Output) -> io::Result<ExitCode> {
         metrics: args.only != Some(Only::Entities),
         entities: args.only != Some(Only::Metrics),
     };
+    let model = match args.model.as_deref().map(Model::load).transpose() {
+        Ok(model) => model,
+        Err(err) => {
+            report(&err.to_string());
+            return Ok(ExitCode::from(2));
+        }
+    };
     if args.write {
-        return write(args, options, out);
+        return write(args, options, model.as_ref(), out);
     }
     if args.unreadable.new_sidecar || args.unreadable.restore_backup {
         report("--new-sidecar and --restore-backup go with --write: without it nothing is saved");
         return Ok(ExitCode::from(2));
+    }
+    if let Some(model) = &model {
+        return with_model(args, options, model, out);
     }
     page::for_each(&args.pages, |printed, page| {
         let bulletin = segment(page.source.text());
@@ -90,6 +113,7 @@ pub fn run(args: &Args, out: &mut Output) -> io::Result<ExitCode> {
                     text,
                     rule: suggestion.rule,
                     metric: suggestion.metric.as_deref(),
+                    confidence: None,
                 };
                 let line = serde_json::to_string(&json).map_err(io::Error::other)?;
                 out.line(&line)?;
@@ -101,8 +125,75 @@ pub fn run(args: &Args, out: &mut Output) -> io::Result<ExitCode> {
     })
 }
 
+/// The name in `rule` of a suggestion: the rule, or `model:perceptron`.
+fn origin_name(annotation: &Annotation) -> String {
+    match &annotation.origin {
+        Origin::Rule(rule) => rule.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// One suggestion as a JSON line.
+fn json_line(file: &str, annotation: &Annotation) -> io::Result<String> {
+    let rule = origin_name(annotation);
+    let json = SuggestionJson {
+        file,
+        label: &annotation.label,
+        start: annotation.start,
+        end: annotation.end,
+        text: &annotation.quote,
+        rule: &rule,
+        metric: annotation.metric.as_ref(),
+        confidence: annotation.confidence,
+    };
+    serde_json::to_string(&json).map_err(io::Error::other)
+}
+
+/// Without `--write`, with `--model`: the rules' and the model's suggestions for each page, as
+/// they would be added to a page with no annotations yet.
+fn with_model(
+    args: &Args,
+    options: Options,
+    model: &Model,
+    out: &mut Output,
+) -> io::Result<ExitCode> {
+    page::for_each(&args.pages, |printed, page| {
+        let document = Document::unsaved(&page.name, page.source);
+        let found = model::new_suggestions(&document, options, Some(model), args.threshold);
+        if !args.json {
+            if printed > 0 {
+                out.line("")?;
+            }
+            out.line(&format!("{}  {} suggestions", page.name, found.len()))?;
+        }
+        for annotation in &found {
+            if args.json {
+                out.line(&json_line(&page.name, annotation)?)?;
+            } else {
+                let range = format!("{}-{}", annotation.start, annotation.end);
+                let text = annotation.quote.replace(['\r', '\n'], " ");
+                let mut line = format!(
+                    "  {range:<11} {:<7} {text}  {}",
+                    annotation.label,
+                    origin_name(annotation)
+                );
+                if let Some(confidence) = annotation.confidence {
+                    line.push_str(&format!("  confidence={confidence:.2}"));
+                }
+                out.line(&line)?;
+            }
+        }
+        Ok(())
+    })
+}
+
 /// `--write`: adds each page's new suggestions to its sidecar and prints them.
-fn write(args: &Args, options: Options, out: &mut Output) -> io::Result<ExitCode> {
+fn write(
+    args: &Args,
+    options: Options,
+    model: Option<&Model>,
+    out: &mut Output,
+) -> io::Result<ExitCode> {
     let mut failures = 0;
     for path in &args.pages {
         let name = path.display().to_string();
@@ -119,23 +210,10 @@ fn write(args: &Args, options: Options, out: &mut Output) -> io::Result<ExitCode
                 continue;
             }
         };
-        let added = new_suggestions(&document, options);
-        for annotation in &added {
-            let rule = match &annotation.origin {
-                crate::annotation::Origin::Rule(rule) => rule.as_str(),
-                _ => "",
-            };
-            if args.json {
-                let json = SuggestionJson {
-                    file: &name,
-                    label: &annotation.label,
-                    start: annotation.start,
-                    end: annotation.end,
-                    text: &annotation.quote,
-                    rule,
-                    metric: annotation.metric.as_ref(),
-                };
-                out.line(&serde_json::to_string(&json).map_err(io::Error::other)?)?;
+        let added = model::new_suggestions(&document, options, model, args.threshold);
+        if args.json {
+            for annotation in &added {
+                out.line(&json_line(&name, annotation)?)?;
             }
         }
         let count = added.len();

@@ -65,6 +65,10 @@ pub enum Origin {
     Rule(String),
     /// An import from another tool or file, named.
     Import(String),
+    /// The folder's trained model ([`crate::suggest::model`]), named by its file's name for
+    /// the model (`perceptron`). Sidecars holding it are written as version 2, which older
+    /// builds refuse without overwriting (see [`crate::annotation::sidecar::VERSION`]).
+    Model(String),
 }
 
 impl fmt::Display for Origin {
@@ -73,6 +77,7 @@ impl fmt::Display for Origin {
             Self::Manual => f.write_str("manual"),
             Self::Rule(rule) => write!(f, "rule:{rule}"),
             Self::Import(source) => write!(f, "import:{source}"),
+            Self::Model(model) => write!(f, "model:{model}"),
         }
     }
 }
@@ -149,6 +154,9 @@ pub struct Annotation {
     /// correction made from the mark's fix, or, with no correction and status rejected, the
     /// mark ignored. Added after version 1 first shipped; left out when `None`.
     pub check: Option<String>,
+    /// How sure the model was of a suggestion it made, from 0 to 1; `None` for everything
+    /// else (rules, people, imports).
+    pub confidence: Option<f32>,
     /// Fields a newer copydesk wrote, kept as they were.
     pub unknown: UnknownFields,
 }
@@ -182,6 +190,7 @@ impl Annotation {
             anchor: Anchor::Exact,
             decided: None,
             check: None,
+            confidence: None,
             unknown: UnknownFields::default(),
         };
         annotation.place(source, span);

@@ -33,6 +33,7 @@ const FIELDS: &[&str] = &[
     "anchor",
     "decided",
     "check",
+    "confidence",
 ];
 
 impl Serialize for Annotation {
@@ -42,7 +43,8 @@ impl Serialize for Annotation {
             + usize::from(self.correction.is_some())
             + usize::from(self.anchor != Anchor::Exact)
             + usize::from(self.decided.is_some())
-            + usize::from(self.check.is_some());
+            + usize::from(self.check.is_some())
+            + usize::from(self.confidence.is_some());
         let mut out = serializer.serialize_struct("Annotation", 12 + optional)?;
         out.serialize_field("id", &self.id)?;
         out.serialize_field("label", &self.label)?;
@@ -73,6 +75,9 @@ impl Serialize for Annotation {
         }
         if let Some(check) = &self.check {
             out.serialize_field("check", &Some(check))?;
+        }
+        if let Some(confidence) = &self.confidence {
+            out.serialize_field("confidence", &Some(confidence))?;
         }
         self.unknown.serialize_into(&mut out)?;
         out.end()
@@ -137,7 +142,7 @@ impl<'de> Visitor<'de> for AnnotationVisitor {
         let (mut prefix, mut suffix, mut status, mut origin) = (None, None, None, None);
         let (mut author, mut created, mut modified) = (None, None, None);
         let (mut note, mut metric, mut correction, mut anchor) = (None, None, None, None);
-        let (mut decided, mut check) = (None, None);
+        let (mut decided, mut check, mut confidence) = (None, None, None);
         let mut unknown = UnknownFields::default();
         while let Some(field) = map.next_key::<Field>()? {
             let index = match field {
@@ -166,7 +171,8 @@ impl<'de> Visitor<'de> for AnnotationVisitor {
                 14 => once(&mut map, &mut correction, name)?,
                 15 => once(&mut map, &mut anchor, name)?,
                 16 => once(&mut map, &mut decided, name)?,
-                _ => once(&mut map, &mut check, name)?,
+                17 => once(&mut map, &mut check, name)?,
+                _ => once(&mut map, &mut confidence, name)?,
             }
         }
         let missing = de::Error::missing_field;
@@ -189,6 +195,7 @@ impl<'de> Visitor<'de> for AnnotationVisitor {
             anchor: anchor.unwrap_or_default(),
             decided: decided.flatten(),
             check: check.flatten(),
+            confidence: confidence.flatten(),
             unknown,
         })
     }

@@ -98,7 +98,7 @@ pub struct PageSummary {
     pub authors: BTreeMap<String, BTreeMap<String, usize>>,
     /// Accepted annotations per day (`2026-12-01`, UTC, of their last change), per author.
     pub days: BTreeMap<String, BTreeMap<String, usize>>,
-    /// Suggestions per rule, by what became of them.
+    /// Suggestions per rule (the model's as `model.NAME`), by what became of them.
     pub rules: BTreeMap<String, RuleCounts>,
 }
 
@@ -211,8 +211,14 @@ impl PageSummary {
         if annotation.anchor == Anchor::Orphaned {
             self.orphaned += 1;
         }
-        if let Origin::Rule(rule) = &annotation.origin {
-            let counts = self.rules.entry(rule.clone()).or_default();
+        let rule = match &annotation.origin {
+            Origin::Rule(rule) => Some(rule.clone()),
+            // The folder's model is judged like a rule.
+            Origin::Model(model) => Some(format!("model.{model}")),
+            Origin::Manual | Origin::Import(_) => None,
+        };
+        if let Some(rule) = rule {
+            let counts = self.rules.entry(rule).or_default();
             match annotation.status {
                 Status::Accepted => counts.accepted += 1,
                 Status::Rejected => counts.rejected += 1,

@@ -9,6 +9,8 @@
 //! annotations — [`new_suggestions`] turns them into annotations with status *suggested* for a
 //! [`Document`](crate::annotation::Document), [`metric_at`] reads a figure tagged by hand,
 //! and reviewing them is [`operations::review`](crate::operations::review)'s business.
+//! [`model`] adds what rules cannot find well — people, places and organisations in running
+//! text — with a sequence labeller trained on the folder's accepted annotations.
 
 mod context;
 mod date;
@@ -17,6 +19,7 @@ mod entity;
 mod figures;
 mod fresh;
 mod lexicon;
+pub mod model;
 mod names;
 mod number;
 mod shares;

@@ -29,8 +29,27 @@ pub use write::{
 
 /// Name of the format, written in every sidecar.
 pub const FORMAT: &str = "copydesk-annotations";
-/// The sidecar version this build writes and the newest it reads.
-pub const VERSION: u32 = 1;
+/// The newest sidecar version this build reads, and the one it writes when an annotation's
+/// origin is [`Origin::Model`](super::model::Origin::Model): an older build cannot read that
+/// variant, so such a sidecar must tell it so (it then refuses the file and never overwrites
+/// it) instead of failing on the annotation.
+pub const VERSION: u32 = 2;
+/// The version written when nothing in the file needs a newer one, so that sidecars without
+/// model suggestions stay readable by builds from before the model.
+pub const PLAIN_VERSION: u32 = 1;
+
+/// The version `annotations` need: [`VERSION`] if one came from the model, else
+/// [`PLAIN_VERSION`].
+pub fn version_needed(annotations: &[Annotation]) -> u32 {
+    if annotations
+        .iter()
+        .any(|a| matches!(a.origin, super::model::Origin::Model(_)))
+    {
+        VERSION
+    } else {
+        PLAIN_VERSION
+    }
+}
 /// What is appended to a page's file name to name its sidecar.
 pub const EXTENSION: &str = ".ann.ron";
 
@@ -50,7 +69,8 @@ pub struct SourceInfo {
 pub struct SidecarFile {
     /// Always [`FORMAT`].
     pub format: String,
-    /// [`VERSION`] when written by this build.
+    /// The version read; when written, at least what the annotations need
+    /// ([`version_needed`]).
     pub version: u32,
     /// The page the ranges refer to.
     pub source: SourceInfo,
@@ -68,7 +88,7 @@ impl SidecarFile {
     pub fn new(file: &str, source: &crate::text::Source, annotations: Vec<Annotation>) -> Self {
         Self {
             format: FORMAT.to_owned(),
-            version: VERSION,
+            version: PLAIN_VERSION,
             source: SourceInfo {
                 file: file.to_owned(),
                 chars: source.char_len(),

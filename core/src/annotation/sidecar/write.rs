@@ -5,7 +5,7 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use super::{SidecarFile, backup_path, with_suffix};
+use super::{SidecarFile, backup_path, version_needed, with_suffix};
 use crate::annotation::model::Annotation;
 
 /// Serializes a sidecar: the header fields on their own lines, then one annotation per line,
@@ -16,7 +16,8 @@ use crate::annotation::model::Annotation;
 /// two lines) is written escaped instead (`\n`), which keeps it on its line. Older sidecars,
 /// whose strings broke across lines, read the same.
 pub fn to_ron(file: &SidecarFile) -> Result<String, ron::Error> {
-    let header = file.header();
+    let mut header = file.header();
+    header.version = file.version.max(version_needed(&file.annotations));
     let layout = ron::ser::PrettyConfig::new()
         .depth_limit(2)
         .struct_names(false)

@@ -73,6 +73,7 @@ fn origin(name: &str) -> Option<Origin> {
         None if name == "manual" => Some(Origin::Manual),
         Some(("rule", rule)) => Some(Origin::Rule(rule.to_owned())),
         Some(("import", from)) => Some(Origin::Import(from.to_owned())),
+        Some(("model", model)) => Some(Origin::Model(model.to_owned())),
         _ => None,
     }
 }
