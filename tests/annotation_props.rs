@@ -235,7 +235,7 @@ proptest! {
             annotation.note = Some(note.clone());
             annotation.status = [Status::Suggested, Status::Accepted, Status::Rejected][n % 3];
             if *metric {
-                annotation.metric = Some(Metric {
+                annotation.metric = Some(Box::new(Metric {
                     value: quote.clone(),
                     number: Some(value),
                     upper: None,
@@ -245,7 +245,7 @@ proptest! {
                     indicator: Some(note.clone()),
                     period: None,
                     change: Some(Change { phrase: "同比增长".into(), direction: Direction::Up, figure: "27.9%".into() }),
-                });
+                }));
             }
             if n % 4 == 1 {
                 annotation.anchor = Anchor::Fuzzy;

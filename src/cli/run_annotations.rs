@@ -88,7 +88,7 @@ fn to_json<'a>(
         origin: annotation.origin.to_string(),
         author: &annotation.author,
         note: annotation.note.as_deref(),
-        metric: annotation.metric.as_ref(),
+        metric: annotation.metric.as_deref(),
         correction: annotation.correction.as_deref(),
     }
 }

@@ -98,7 +98,7 @@ fn edit_commands(args: &EditArgs, document: &Document) -> Result<Vec<Command>, S
     }
     if !args.metric.is_empty() {
         let mut metric = read_figure
-            .or_else(|| annotation.metric.clone())
+            .or_else(|| annotation.metric.as_deref().cloned())
             .unwrap_or_default();
         for field in &args.metric {
             let (name, value) = field

@@ -143,7 +143,7 @@ fn json_line(file: &str, annotation: &Annotation) -> io::Result<String> {
         end: annotation.end,
         text: &annotation.quote,
         rule: &rule,
-        metric: annotation.metric.as_ref(),
+        metric: annotation.metric.as_deref(),
         confidence: annotation.confidence,
     };
     serde_json::to_string(&json).map_err(io::Error::other)

@@ -564,7 +564,9 @@ impl Document {
                 self.annotations[index].label = label;
             }
             Command::SetNote { note, .. } => self.annotations[index].note = note,
-            Command::SetMetric { metric, .. } => self.annotations[index].metric = metric,
+            Command::SetMetric { metric, .. } => {
+                self.annotations[index].metric = metric.map(Box::new);
+            }
             Command::SetCorrection { correction, .. } => {
                 self.annotations[index].correction = correction;
             }

@@ -142,8 +142,9 @@ pub struct Annotation {
     pub modified: Timestamp,
     /// A free note.
     pub note: Option<String>,
-    /// Attributes of a figure, for labels of kind metric.
-    pub metric: Option<Metric>,
+    /// Attributes of a figure, for labels of kind metric (boxed: most annotations have none,
+    /// and an annotation is moved and stored by the ten thousand).
+    pub metric: Option<Box<Metric>>,
     /// The replacement text, for labels of kind correction.
     pub correction: Option<String>,
     /// How it was placed on the current page text.

@@ -120,7 +120,7 @@ impl CsvMetrics {
         let empty = Metric::default();
         for span in &metrics {
             let annotation = span.annotation;
-            let metric = annotation.metric.as_ref().unwrap_or(&empty);
+            let metric = annotation.metric.as_deref().unwrap_or(&empty);
             let change = metric.change.as_ref();
             let row = [
                 page.file.clone(),

@@ -93,7 +93,7 @@ pub fn fixture() -> Fixture {
         annotation(d, "PER", at(d, "林𠀀舟", 1)),
     ];
     let mut figure = annotation(d, "METRIC", at(d, "386.2亿元", 0));
-    figure.metric = Some(metric());
+    figure.metric = Some(Box::new(metric()));
     let mut note = annotation(d, "NOTE", at(d, "地区生产总值完成386.2亿元", 0));
     note.note = Some("核对\n数字".to_owned());
     let mut comma = annotation(d, "CORR", at(d, ",", 0));

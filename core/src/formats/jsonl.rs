@@ -76,7 +76,7 @@ impl<'a> Attributes<'a> {
             author: &annotation.author,
             note: annotation.note.as_deref(),
             correction: annotation.correction.as_deref(),
-            metric: annotation.metric.as_ref(),
+            metric: annotation.metric.as_deref(),
         }
     }
 }

@@ -78,7 +78,7 @@ fn regions(span: &UnitSpan<'_>, results: &mut Vec<Value>) {
             "metric",
             annotation
                 .metric
-                .as_ref()
+                .as_deref()
                 .map(metric_lines)
                 .unwrap_or_default(),
         ),

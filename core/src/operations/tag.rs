@@ -135,7 +135,7 @@ pub fn tag(
                 );
                 annotation.status = tagging.status;
                 annotation.note = tagging.note.map(str::to_owned);
-                annotation.metric = figure_for(document, tagging.label, span);
+                annotation.metric = figure_for(document, tagging.label, span).map(Box::new);
                 let id = annotation.id.clone();
                 commands.push(Command::Add(annotation));
                 Outcome::Added(id)
@@ -437,6 +437,6 @@ mod tests {
             suggest::Options::default(),
         );
         let same = suggested.iter().find(|s| s.span == span).unwrap();
-        assert_eq!(same.metric.as_deref(), Some(&metric));
+        assert_eq!(same.metric, Some(metric));
     }
 }

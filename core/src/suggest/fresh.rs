@@ -38,7 +38,7 @@ pub fn new_suggestions(document: &Document, options: Options) -> Vec<Annotation>
                 document.author(),
             );
             annotation.status = Status::Suggested;
-            annotation.metric = s.metric.map(|metric| *metric);
+            annotation.metric = s.metric;
             annotation
         })
         .collect()

@@ -69,9 +69,9 @@ impl Draft {
             });
         }
         if kind == Some(Kind::Metric) {
-            let (metric, problems) = self.metric(annotation.metric.as_ref());
+            let (metric, problems) = self.metric(annotation.metric.as_deref());
             edits.problems = problems;
-            if metric != annotation.metric {
+            if metric.as_ref() != annotation.metric.as_deref() {
                 edits.commands.push(Command::SetMetric {
                     id: id.clone(),
                     metric,
@@ -280,7 +280,7 @@ mod tests {
                 Origin::Manual,
                 "t",
             );
-            a.metric = Some(before);
+            a.metric = Some(Box::new(before));
             a
         };
         let edits = draft.commands(&annotation, Some(Kind::Metric));

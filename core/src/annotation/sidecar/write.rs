@@ -31,9 +31,10 @@ pub fn to_ron(file: &SidecarFile) -> Result<String, ron::Error> {
     let mut text = String::with_capacity(head.len() + file.annotations.len() * 300);
     text.push_str(&head[..empty_list]);
     text.push_str("annotations: [\n");
+    let configs = line_configs();
     for annotation in &file.annotations {
         text.push_str("        ");
-        text.push_str(&annotation_line(annotation)?);
+        text.push_str(&annotation_line(annotation, &configs)?);
         text.push_str(",\n");
     }
     text.push_str("    ],");
@@ -46,19 +47,39 @@ pub fn to_ron(file: &SidecarFile) -> Result<String, ron::Error> {
 const EMPTY_LIST: &str = "annotations: [],";
 
 /// One annotation on one line: unescaped, or escaped if a string holds a control character.
-fn annotation_line(annotation: &Annotation) -> Result<String, ron::Error> {
+/// Whether one does is looked at in its text fields first, so that most annotations are
+/// serialized once (a context across paragraphs holds a line break: many do).
+fn annotation_line(
+    annotation: &Annotation,
+    configs: &[ron::ser::PrettyConfig; 2],
+) -> Result<String, ron::Error> {
+    let [plain, escaped] = configs;
+    let control = |text: &str| text.contains(char::is_control);
+    let known_control = [&annotation.quote, &annotation.prefix, &annotation.suffix]
+        .into_iter()
+        .chain(annotation.note.as_ref())
+        .chain(annotation.correction.as_ref())
+        .any(|text| control(text));
+    if known_control {
+        return ron::ser::to_string_pretty(annotation, escaped.clone());
+    }
+    let line = ron::ser::to_string_pretty(annotation, plain.clone())?;
+    if control(&line) {
+        ron::ser::to_string_pretty(annotation, escaped.clone())
+    } else {
+        Ok(line)
+    }
+}
+
+/// The layouts of an annotation's line: unescaped, and escaped.
+fn line_configs() -> [ron::ser::PrettyConfig; 2] {
     let compact = |escape| {
         ron::ser::PrettyConfig::new()
             .depth_limit(0)
             .struct_names(false)
             .escape_strings(escape)
     };
-    let line = ron::ser::to_string_pretty(annotation, compact(false))?;
-    if line.contains(char::is_control) {
-        ron::ser::to_string_pretty(annotation, compact(true))
-    } else {
-        Ok(line)
-    }
+    [compact(false), compact(true)]
 }
 
 /// A step of writing a sidecar, named so tests can make each one fail.

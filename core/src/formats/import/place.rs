@@ -293,7 +293,7 @@ fn build(
             annotation.status = span.status;
             annotation.note.clone_from(&span.note);
             annotation.correction.clone_from(&span.correction);
-            annotation.metric.clone_from(&span.metric);
+            annotation.metric = span.metric.clone().map(Box::new);
             built.annotations.push(annotation);
         }
     }

@@ -203,7 +203,10 @@ fn brat_round_trips_to_the_same_files() {
         .iter()
         .find(|a| a.label == "METRIC")
         .unwrap();
-    assert_eq!(figure.metric, Some(crate::formats::fixture::metric()));
+    assert_eq!(
+        figure.metric.as_deref(),
+        Some(&crate::formats::fixture::metric())
+    );
     assert_eq!(figure.origin, Origin::Import("brat".to_owned()));
 }
 
