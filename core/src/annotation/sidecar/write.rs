@@ -46,29 +46,43 @@ pub fn to_ron(file: &SidecarFile) -> Result<String, ron::Error> {
 /// How the header's empty annotation list is written, to put the annotations in its place.
 const EMPTY_LIST: &str = "annotations: [],";
 
-/// One annotation on one line: unescaped, or escaped if a string holds a control character.
-/// Whether one does is looked at in its text fields first, so that most annotations are
-/// serialized once (a context across paragraphs holds a line break: many do).
+/// One annotation on one line: unescaped, or with its control characters escaped (a line
+/// break in a context across paragraphs: many annotations have one).
+///
+/// Control characters can only be inside strings. Where each of them is in a field written
+/// as a plain `"…"` string (one with no quote or backslash), it is escaped in place, as the
+/// escaping serializer would; that serializer looks up every other character too, which made
+/// saving three times slower. Otherwise the annotation is serialized escaped.
 fn annotation_line(
     annotation: &Annotation,
     configs: &[ron::ser::PrettyConfig; 2],
 ) -> Result<String, ron::Error> {
     let [plain, escaped] = configs;
-    let control = |text: &str| text.contains(char::is_control);
-    let known_control = [&annotation.quote, &annotation.prefix, &annotation.suffix]
+    let line = ron::ser::to_string_pretty(annotation, plain.clone())?;
+    let controls = |text: &str| text.chars().filter(|c| c.is_control()).count();
+    let in_line = controls(&line);
+    if in_line == 0 {
+        return Ok(line);
+    }
+    let in_plain_strings: usize = [&annotation.quote, &annotation.prefix, &annotation.suffix]
         .into_iter()
         .chain(annotation.note.as_ref())
         .chain(annotation.correction.as_ref())
-        .any(|text| control(text));
-    if known_control {
-        return ron::ser::to_string_pretty(annotation, escaped.clone());
+        .filter(|text| !text.contains(['"', '\\']))
+        .map(|text| controls(text))
+        .sum();
+    if in_plain_strings == in_line {
+        let mut out = String::with_capacity(line.len() + 2 * in_line);
+        for c in line.chars() {
+            if c.is_control() {
+                out.extend(c.escape_debug());
+            } else {
+                out.push(c);
+            }
+        }
+        return Ok(out);
     }
-    let line = ron::ser::to_string_pretty(annotation, plain.clone())?;
-    if control(&line) {
-        ron::ser::to_string_pretty(annotation, escaped.clone())
-    } else {
-        Ok(line)
-    }
+    ron::ser::to_string_pretty(annotation, escaped.clone())
 }
 
 /// The layouts of an annotation's line: unescaped, and escaped.
@@ -475,7 +489,12 @@ mod tests {
             "{text}"
         );
         assert!(lines[9].contains("note: Some(\"核对\\n数字\")"), "{text}");
-        assert!(lines[10].contains(r#"note: Some("a \"quote\"")"#), "{text}");
+        // Its line break is escaped in place; the note with quotes stays a raw string.
+        assert!(lines[10].contains(r#"suffix: "。😀\n乙""#), "{text}");
+        assert!(
+            lines[10].contains(r###"note: Some(r#"a "quote""#)"###),
+            "{text}"
+        );
         assert_eq!(
             parse_unchecked(Path::new("p.txt.ann.ron"), text.as_bytes()).unwrap(),
             file
