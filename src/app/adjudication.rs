@@ -27,9 +27,12 @@ pub fn agreement_ui(ui: &mut Ui, adjudication: &mut Adjudication, actions: &mut 
     }
     figures_ui(ui, adjudication);
     ui.label(format!(
-        "Cohen's kappa over {} code points: {} · precision = matched/|B|, recall = matched/|A|; exact: same label and range; overlap: same label, one shared code point, one to one",
+        "Cohen's kappa over {} code points: {} · {}",
         result.code_points,
-        result.kappa.map_or_else(|| "undefined".to_owned(), |k| format!("{k:.3}"))
+        result
+            .kappa
+            .map_or_else(|| "undefined".to_owned(), |k| format!("{k:.3}")),
+        crate::corpus::agreement::CONVENTIONS
     ));
     ui.separator();
     disagreement_ui(ui, adjudication, actions);
@@ -66,14 +69,8 @@ fn figures_ui(ui: &mut Ui, adjudication: &Adjudication) {
                 ui.label(RichText::new(title).strong());
             }
             ui.end_row();
-            for (label, exact) in &result.exact.labels {
-                let overlap = result
-                    .overlap
-                    .labels
-                    .get(label)
-                    .copied()
-                    .unwrap_or_default();
-                cells(ui, label, *exact, overlap);
+            for (label, exact, overlap) in result.per_label() {
+                cells(ui, label, exact, overlap);
             }
             cells(ui, "all (micro)", result.exact.micro, result.overlap.micro);
         });

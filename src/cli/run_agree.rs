@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::{Output, report};
-use crate::corpus::agreement::{self, Agreement, Counts, Scores, Sides};
+use crate::corpus::agreement::{self, Agreement, Counts, Sides};
 
 /// Arguments of `copydesk agree`.
 #[derive(Debug, clap::Args)]
@@ -118,20 +118,13 @@ fn print_text(
             "accepted annotations only"
         }
     ))?;
-    out.line("precision = matched/|B|, recall = matched/|A|; exact: same label, start and end; overlap: same label, a shared code point, one to one")?;
+    out.line(agreement::CONVENTIONS)?;
     out.line("")?;
     out.line("label\t|A|\t|B|\texact\tP\tR\tF1\toverlap\tP\tR\tF1")?;
-    let Scores { micro, labels } = &result.exact;
-    for (label, exact) in labels {
-        let overlap = result
-            .overlap
-            .labels
-            .get(label)
-            .copied()
-            .unwrap_or_default();
-        out.line(&row(label, *exact, overlap))?;
+    for (label, exact, overlap) in result.per_label() {
+        out.line(&row(label, exact, overlap))?;
     }
-    out.line(&row("(micro)", *micro, result.overlap.micro))?;
+    out.line(&row("(micro)", result.exact.micro, result.overlap.micro))?;
     out.line("")?;
     out.line(&format!(
         "Cohen's kappa over code points: {} (observed agreement {})",

@@ -142,6 +142,23 @@ pub struct Agreement {
     pub disagreements: Vec<PageDisagreement>,
 }
 
+/// The conventions of the figures, as `copydesk agree` and the app state them.
+pub const CONVENTIONS: &str = "precision = matched/|B|, recall = matched/|A|; exact: same label, start and end; overlap: same label, a shared code point, one to one";
+
+impl Agreement {
+    /// Each label's exact and overlap counts, by label.
+    pub fn per_label(&self) -> Vec<(&str, Counts, Counts)> {
+        self.exact
+            .labels
+            .iter()
+            .map(|(label, exact)| {
+                let overlap = self.overlap.labels.get(label).copied().unwrap_or_default();
+                (label.as_str(), *exact, overlap)
+            })
+            .collect()
+    }
+}
+
 /// The agreement over `pairs`.
 pub fn agree(pairs: &[PagePair]) -> Agreement {
     let mut agreement = Agreement::default();
