@@ -269,20 +269,23 @@ fn facts_ui(ui: &mut Ui, annotation: &Annotation, document: &Document, actions: 
     ));
     ui.end_row();
     ui.label("status");
-    ui.horizontal_wrapped(|ui| {
+    // The status above its buttons: a wrapped row in a grid cell ran over the next row.
+    ui.vertical(|ui| {
         ui.label(annotation.status.name());
-        if annotation.status != Status::Accepted && ui.small_button("Accept (A)").clicked() {
-            actions.push(Action::edit(Command::SetStatus {
-                id: annotation.id.clone(),
-                status: Status::Accepted,
-            }));
-        }
-        if annotation.status != Status::Rejected && ui.small_button("Reject (X)").clicked() {
-            actions.push(Action::edit(Command::SetStatus {
-                id: annotation.id.clone(),
-                status: Status::Rejected,
-            }));
-        }
+        ui.horizontal(|ui| {
+            if annotation.status != Status::Accepted && ui.small_button("Accept (A)").clicked() {
+                actions.push(Action::edit(Command::SetStatus {
+                    id: annotation.id.clone(),
+                    status: Status::Accepted,
+                }));
+            }
+            if annotation.status != Status::Rejected && ui.small_button("Reject (X)").clicked() {
+                actions.push(Action::edit(Command::SetStatus {
+                    id: annotation.id.clone(),
+                    status: Status::Rejected,
+                }));
+            }
+        });
     });
     ui.end_row();
 }
