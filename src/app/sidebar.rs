@@ -272,7 +272,7 @@ fn facts_ui(ui: &mut Ui, annotation: &Annotation, document: &Document, actions: 
     // The status above its buttons: a wrapped row in a grid cell ran over the next row.
     ui.vertical(|ui| {
         ui.label(annotation.status.name());
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             if annotation.status != Status::Accepted && ui.small_button("Accept (A)").clicked() {
                 actions.push(Action::edit(Command::SetStatus {
                     id: annotation.id.clone(),
