@@ -1,6 +1,5 @@
 //! The app on a 2 MB page with 20 000 annotations, driven through `egui::Context` with no
-//! window: time to open the page (the first time, and again with its sidecar's parsed copy in
-//! the cache), CPU time per frame (layout and tessellation, no GPU) while
+//! window: time to open the page (the document alone, and the app ready to draw it), CPU time per frame (layout and tessellation, no GPU) while
 //! scrolling the whole-page view, the wait when the running app opens another such page (from
 //! the request to its first fully drawn frame), and memory in use; then the library of a folder
 //! of 5 000 pages, frame times while its sidecars are read. Budgets: open < 50 ms, p99 < 4 ms,
@@ -28,8 +27,6 @@ const FRAMES: usize = 600;
 )]
 fn main() {
     let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("temporary folder: {err}"));
-    // First without the cache of parsed sidecars, then with one of its own.
-    sidecar::cache::set_folder(None);
     let page = common::annotated_page(
         dir.path(),
         ANNOTATIONS,
@@ -38,18 +35,6 @@ fn main() {
     let text = std::fs::read_to_string(&page).unwrap_or_else(|err| panic!("{err}"));
     let chars = text.chars().count();
 
-    let started = Instant::now();
-    let reopened = Document::open(&page).unwrap_or_else(|err| panic!("{err}"));
-    let first_time = started.elapsed();
-    drop(reopened);
-    let cache = dir.path().join("cache");
-    sidecar::cache::set_folder(Some(cache.clone()));
-    drop(Document::open(&page).unwrap_or_else(|err| panic!("{err}")));
-    // The copy is kept on a thread of its own: wait for it.
-    while std::fs::read_dir(&cache).map_or(0, Iterator::count) == 0 {
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    std::thread::sleep(Duration::from_millis(200));
     let started = Instant::now();
     let reopened = Document::open(&page).unwrap_or_else(|err| panic!("{err}"));
     let document_time = started.elapsed();
@@ -92,11 +77,7 @@ fn main() {
         text.len() as f64 / 1e6
     );
     println!(
-        "open the page, the first time (sidecar parsed from RON): {:.1} ms",
-        ms(first_time)
-    );
-    println!(
-        "open page + sidecar again (its parsed copy cached), ready to draw: {:.1} ms (of which the document: {:.1} ms)",
+        "open page + sidecar, ready to draw: {:.1} ms (of which the document: {:.1} ms)",
         ms(open_time),
         ms(document_time)
     );
@@ -209,8 +190,7 @@ fn draw(ctx: &egui::Context, app: &mut CopydeskApp, frame: usize, scroll: bool) 
 
 /// Opens another copy of the page in `dir` five times, back and forth, as Ctrl+PageDown, Open
 /// or Recent would: the wait from the request to the first frame that draws the new page (the
-/// frame that takes the request, then the next). The copies' sidecars are alike, so both open
-/// from the cache of parsed sidecars, as a page worked on before does.
+/// frame that takes the request, then the next).
 fn open_another(
     ctx: &egui::Context,
     app: &mut CopydeskApp,

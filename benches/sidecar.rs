@@ -1,7 +1,5 @@
 //! Loading and saving a sidecar with 20 000 annotations on a 2 MB page (budget: < 50 ms each),
-//! opening the page with it (the first time, and again from the cache of parsed sidecars), and
-//! re-anchoring them all after an edit at the top of the page. Benchmarks other than the one
-//! about the cache turn it off.
+//! opening the page with it, and re-anchoring them all after an edit at the top of the page.
 
 mod common;
 
@@ -42,7 +40,6 @@ fn sidecar_of(page: &Path) -> PathBuf {
 
 #[divan::bench(sample_count = 20)]
 fn load_20k_sidecar(bencher: divan::Bencher) {
-    sidecar::cache::set_folder(None);
     let fixture = fixture();
     let path = sidecar_of(&fixture.page);
     let page = Source::from_text(fixture.text, PageEncoding::Utf8);
@@ -54,7 +51,6 @@ fn load_20k_sidecar(bencher: divan::Bencher) {
 
 #[divan::bench(sample_count = 20)]
 fn save_20k_sidecar(bencher: divan::Bencher) {
-    sidecar::cache::set_folder(None);
     let fixture = fixture();
     let document = Document::open(&fixture.page).unwrap_or_else(|err| panic!("{err}"));
     let path = sidecar_of(&fixture.page);
@@ -71,27 +67,11 @@ fn save_20k_sidecar(bencher: divan::Bencher) {
         .bench_values(SaveJob::run);
 }
 
-/// Opening the page the first time: the sidecar parsed from RON.
+/// Opening the page: the page read and segmented, the sidecar parsed and checked.
 #[divan::bench(sample_count = 20)]
 fn open_page_with_20k_annotations(bencher: divan::Bencher) {
-    sidecar::cache::set_folder(None);
     let fixture = fixture();
     bencher.bench(|| Document::open(&fixture.page).map(|d| d.annotations().len()));
-}
-
-/// Opening it again: the sidecar's parsed copy read from the cache.
-#[divan::bench(sample_count = 20)]
-fn open_page_again_from_the_cache(bencher: divan::Bencher) {
-    let cache = tempfile::tempdir().unwrap_or_else(|err| panic!("temporary folder: {err}"));
-    sidecar::cache::set_folder(Some(cache.path().to_owned()));
-    let fixture = fixture();
-    // The fixture's save keeps the copy on a thread of its own: wait for it.
-    while std::fs::read_dir(cache.path()).map_or(0, Iterator::count) == 0 {
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
-    std::thread::sleep(std::time::Duration::from_millis(200));
-    bencher.bench(|| Document::open(&fixture.page).map(|d| d.annotations().len()));
-    sidecar::cache::set_folder(None);
 }
 
 #[divan::bench(sample_count = 10)]

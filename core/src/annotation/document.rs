@@ -140,14 +140,7 @@ fn read_sidecar(path: &Path) -> Result<Option<ParsedSidecar>, SidecarError> {
     let Some(bytes) = sidecar::read_bytes(path)? else {
         return Ok(None);
     };
-    let file = match sidecar::cache::lookup(&bytes) {
-        Some(file) => file,
-        None => {
-            let file = sidecar::parse_unchecked(path, &bytes)?;
-            sidecar::cache::store_in_background(&bytes, file.clone());
-            file
-        }
-    };
+    let file = sidecar::parse_unchecked(path, &bytes)?;
     // The disk state and the set of ids, side by side: both go over every annotation.
     let (disk, ids) = std::thread::scope(|scope| {
         let ids = scope.spawn(|| file.annotations.iter().map(|a| a.id.clone()).collect());

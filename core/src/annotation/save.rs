@@ -237,8 +237,6 @@ impl SaveJob {
         sidecar::write_atomic(&target, text.as_bytes()).map_err(write_error)?;
         report.written = self.file.annotations.len();
         let disk = DiskState::new(Some(text.as_bytes()), &self.file.annotations);
-        // The next open of a large sidecar reads this parse instead of parsing it again.
-        sidecar::cache::store_in_background(text.as_bytes(), self.file);
         Ok(Saved {
             report,
             disk,

@@ -6,8 +6,8 @@
 //! after the previous version has been kept as `PAGE.ann.ron.bak`. A crash at any moment leaves
 //! a readable sidecar behind.
 
-pub mod cache;
 mod file_serde;
+mod line;
 mod read;
 mod write;
 

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use std::io;
 use std::path::Path;
 
-use super::{FORMAT, Header, Problem, SidecarError, SidecarFile, VERSION};
+use super::{FORMAT, Header, Problem, SidecarError, SidecarFile, VERSION, line};
 use crate::annotation::model::{Anchor, Annotation, AnnotationId};
 use crate::text::Source;
 
@@ -194,29 +194,51 @@ fn cut_points(list: &str, threads: usize) -> Vec<usize> {
     cuts
 }
 
-/// Parses a large sidecar laid out as [`to_ron`](super::to_ron) writes it by cutting its annotation list into
-/// pieces at line starts and parsing the pieces on several threads. `None` if the layout is
-/// different or any piece fails (a cut inside a string always makes its piece fail): the caller
-/// then parses the whole text the ordinary way, which also gives the right error.
+/// Parses a sidecar laid out as [`to_ron`](super::to_ron) writes it: the header by RON, the
+/// annotation list entry by entry ([`parse_entries`]), cut into pieces at line starts and
+/// parsed on several threads when it is large. `None` if the layout is different or any piece
+/// fails (a cut inside a string always makes its piece fail): the caller then parses the whole
+/// text the ordinary way, which also gives the right error.
 fn parse_in_parts(text: &str) -> Option<SidecarFile> {
     let list_start = text.find(LIST_OPEN)? + LIST_OPEN.len();
     let list_end = text.rfind(LIST_CLOSE)?;
     let list = text.get(list_start..list_end)?;
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
-    if list.len() < PARALLEL_THRESHOLD || threads < 2 {
-        return None;
-    }
     let header = format!("{}])", &text[..list_start]);
     let mut file: SidecarFile = ron::from_str(&header).ok()?;
-    let cuts = cut_points(list, threads);
-    let pieces: Vec<&str> = cuts
-        .windows(2)
-        .map(|w| list.get(w[0]..w[1]))
-        .collect::<Option<_>>()?;
-    file.annotations = parse_side_by_side(&pieces, |piece| {
-        ron::from_str::<Vec<Annotation>>(&format!("[{piece}]")).ok()
-    })?;
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    file.annotations = if list.len() < PARALLEL_THRESHOLD || threads < 2 {
+        parse_entries(list)?
+    } else {
+        let cuts = cut_points(list, threads);
+        let pieces: Vec<&str> = cuts
+            .windows(2)
+            .map(|w| list.get(w[0]..w[1]))
+            .collect::<Option<_>>()?;
+        parse_side_by_side(&pieces, |piece| parse_entries(piece))?
+    };
     Some(file)
+}
+
+/// The annotations of a stretch of the list, each followed by its comma: read directly where
+/// written in the common form ([`line::read`]), else by RON, one entry (up to the next
+/// annotation's line) at a time. `None` if an entry cannot be read either way.
+fn parse_entries(list: &str) -> Option<Vec<Annotation>> {
+    let mut out = Vec::with_capacity(list.len() / 300);
+    let mut rest = list.trim_start();
+    while !rest.is_empty() {
+        if let Some((annotation, length)) = line::read(rest)
+            && let Some(after) = rest[length..].strip_prefix(',')
+        {
+            out.push(annotation);
+            rest = after.trim_start();
+            continue;
+        }
+        let end = rest.find(ENTRY_START).map_or(rest.len(), |at| at + 1);
+        let (entry, after) = rest.split_at(end);
+        out.extend(ron::from_str::<Vec<Annotation>>(&format!("[{entry}]")).ok()?);
+        rest = after.trim_start();
+    }
+    Some(out)
 }
 
 /// The annotations of every piece, each parsed by `parse` on a thread of its own, in the

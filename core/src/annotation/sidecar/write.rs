@@ -5,7 +5,7 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use super::{SidecarFile, backup_path, version_needed, with_suffix};
+use super::{SidecarFile, backup_path, line, version_needed, with_suffix};
 use crate::annotation::model::Annotation;
 
 /// Serializes a sidecar: the header fields on their own lines, then one annotation per line,
@@ -34,7 +34,9 @@ pub fn to_ron(file: &SidecarFile) -> Result<String, ron::Error> {
     let configs = line_configs();
     for annotation in &file.annotations {
         text.push_str("        ");
-        text.push_str(&annotation_line(annotation, &configs)?);
+        if !line::write(annotation, &mut text) {
+            text.push_str(&annotation_line(annotation, &configs)?);
+        }
         text.push_str(",\n");
     }
     text.push_str("    ],");
