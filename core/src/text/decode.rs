@@ -146,7 +146,9 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     if bytes.contains(&0) {
         return Err(DecodeError::Binary);
     }
-    if let Ok(text) = std::str::from_utf8(bytes) {
+    // Most pages are UTF-8 and nearly all Chinese: checked with SIMD, several times faster
+    // than the standard check on text with few ASCII bytes.
+    if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
         return finish(text.to_owned(), PageEncoding::Utf8, 0);
     }
     let (invalid, multibyte) = utf8_bytes(bytes);
