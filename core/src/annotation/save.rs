@@ -67,7 +67,8 @@ struct Saved {
     merged: Option<Vec<Annotation>>,
     /// The page's state and unknown fields as written, if a merge changed them.
     merged_page: Option<(Option<PageState>, UnknownFields)>,
-    /// The annotations the job started from (the base for folding the merge back in).
+    /// The annotations the job started from (the base for folding the merge back in); empty
+    /// when nothing was merged, as only a merge needs it.
     sent: HashMap<AnnotationId, Timestamp>,
 }
 
@@ -206,11 +207,11 @@ impl SaveJob {
             LockError::Io(error) => write_error(error),
         })?;
         sidecar::remove_stale_temporaries(&target);
-        let sent = modified_times(&self.file.annotations);
         let on_disk = sidecar::read_bytes(&target).map_err(SaveError::DiskSidecarUnreadable)?;
         let mut report = SaveReport::default();
         let mut merged = None;
         let mut merged_page = None;
+        let mut sent = HashMap::new();
         if let Some(bytes) = &on_disk
             && Some(xxhash_rust::xxh3::xxh3_64(bytes)) != self.disk.hash()
         {
@@ -220,6 +221,7 @@ impl SaveJob {
             if &theirs.source.fingerprint != fingerprint {
                 reanchor(&self.source, &mut theirs.annotations);
             }
+            sent = modified_times(&self.file.annotations);
             let ours = std::mem::take(&mut self.file.annotations);
             let (mut annotations, merge_report) = merge(self.disk.base(), ours, theirs.annotations);
             annotations.sort_by(|a, b| (a.start, a.end, &a.id).cmp(&(b.start, b.end, &b.id)));
@@ -234,9 +236,15 @@ impl SaveJob {
             path: self.path.clone(),
             error: std::io::Error::other(err),
         })?;
-        sidecar::write_atomic(&target, text.as_bytes()).map_err(write_error)?;
-        report.written = self.file.annotations.len();
-        let disk = DiskState::new(Some(text.as_bytes()), &self.file.annotations);
+        let annotations = &self.file.annotations;
+        let (written, disk) = std::thread::scope(|scope| {
+            // What the next save compares with, made while the file is written and flushed.
+            let disk = scope.spawn(|| DiskState::new(Some(text.as_bytes()), annotations));
+            (sidecar::write_atomic(&target, text.as_bytes()), disk.join())
+        });
+        written.map_err(write_error)?;
+        let disk = disk.unwrap_or_else(|_| DiskState::new(Some(text.as_bytes()), annotations));
+        report.written = annotations.len();
         Ok(Saved {
             report,
             disk,

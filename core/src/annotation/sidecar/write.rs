@@ -28,21 +28,60 @@ pub fn to_ron(file: &SidecarFile) -> Result<String, ron::Error> {
             "the sidecar's header has no annotation list".to_owned(),
         ));
     };
-    let mut text = String::with_capacity(head.len() + file.annotations.len() * 300);
+    let mut text = String::with_capacity(head.len() + file.annotations.len() * 330);
     text.push_str(&head[..empty_list]);
     text.push_str("annotations: [\n");
-    let configs = line_configs();
-    for annotation in &file.annotations {
-        text.push_str("        ");
-        if !line::write(annotation, &mut text) {
-            text.push_str(&annotation_line(annotation, &configs)?);
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    if file.annotations.len() < PARALLEL_LINES || threads < 2 {
+        lines(&file.annotations, &mut text)?;
+    } else {
+        let share = file.annotations.len().div_ceil(threads);
+        let pieces: Vec<Result<String, ron::Error>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = file
+                .annotations
+                .chunks(share)
+                .map(|annotations| {
+                    scope.spawn(move || {
+                        let mut piece = String::with_capacity(annotations.len() * 330);
+                        lines(annotations, &mut piece).map(|()| piece)
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|handle| {
+                    handle.join().unwrap_or_else(|_| {
+                        Err(ron::Error::Message(
+                            "a serializing thread stopped".to_owned(),
+                        ))
+                    })
+                })
+                .collect()
+        });
+        for piece in pieces {
+            text.push_str(&piece?);
         }
-        text.push_str(",\n");
     }
     text.push_str("    ],");
     text.push_str(&head[empty_list + EMPTY_LIST.len()..]);
     text.push('\n');
     Ok(text)
+}
+
+/// From this many annotations on, their lines are written on several threads.
+const PARALLEL_LINES: usize = 4096;
+
+/// Appends the lines of `annotations`, indented, each with its comma.
+fn lines(annotations: &[Annotation], out: &mut String) -> Result<(), ron::Error> {
+    let configs = line_configs();
+    for annotation in annotations {
+        out.push_str("        ");
+        if !line::write(annotation, out) {
+            out.push_str(&annotation_line(annotation, &configs)?);
+        }
+        out.push_str(",\n");
+    }
+    Ok(())
 }
 
 /// How the header's empty annotation list is written, to put the annotations in its place.
@@ -469,6 +508,41 @@ mod tests {
         &[Step::LinkBackup, Step::RenameBackup],
         &[Step::RenameSidecar],
     ];
+
+    #[test]
+    fn many_annotations_are_written_on_several_threads_as_on_one() {
+        use crate::annotation::metric::Metric;
+        use crate::annotation::model::Origin;
+        use crate::annotation::sidecar::parse_unchecked;
+        use crate::text::{PageEncoding, Source, Span};
+        let source = Source::from_text(
+            "林晓舟说，新区投资12.5亿元。\n".repeat(600),
+            PageEncoding::Utf8,
+        );
+        let annotations: Vec<Annotation> = (0..PARALLEL_LINES + 100)
+            .map(|n| {
+                let at = n % 8000;
+                let mut a =
+                    Annotation::new(&source, "PER", Span::new(at, at + 3), Origin::Manual, "ed");
+                if n % 7 == 0 {
+                    a.metric = Some(Box::new(Metric::default()));
+                }
+                a
+            })
+            .collect();
+        let file = SidecarFile::new("p.txt", &source, annotations);
+        let text = to_ron(&file).unwrap();
+        let mut one_thread = String::new();
+        lines(&file.annotations, &mut one_thread).unwrap();
+        let list =
+            &text[text.find("annotations: [\n").unwrap() + 15..text.rfind("    ],").unwrap()];
+        assert_eq!(list, one_thread);
+        assert_eq!(list.lines().count(), PARALLEL_LINES + 100);
+        assert_eq!(
+            parse_unchecked(Path::new("p.txt.ann.ron"), text.as_bytes()).unwrap(),
+            file
+        );
+    }
 
     #[test]
     fn one_annotation_a_line_with_line_breaks_escaped_and_old_layouts_still_read() {
