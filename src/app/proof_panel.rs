@@ -80,6 +80,7 @@ pub fn list_ui(ui: &mut Ui, page: &mut OpenPage, actions: &mut Vec<Action>) {
                 }
             });
     });
+    let selected = proof.selected(document).map(|m| m.span);
     let shown = proof.shown(document);
     let of = |severity| shown.iter().filter(|m| m.severity == severity).count();
     ui.label(
@@ -93,7 +94,6 @@ pub fn list_ui(ui: &mut Ui, page: &mut OpenPage, actions: &mut Vec<Action>) {
         .small()
         .weak(),
     );
-    let selected = proof.selected(document).map(|m| m.span);
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
     egui::ScrollArea::vertical()
         .id_salt("mark-list")
@@ -107,7 +107,7 @@ pub fn list_ui(ui: &mut Ui, page: &mut OpenPage, actions: &mut Vec<Action>) {
                     .selectable_label(selected == Some(mark.span), text)
                     .clicked()
                 {
-                    actions.push(Action::SelectMark(mark.clone()));
+                    actions.push(Action::SelectMark((*mark).clone()));
                 }
             }
         });

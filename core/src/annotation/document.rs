@@ -30,7 +30,7 @@ pub struct Document {
     /// Name to show: the file name, or what the page was called.
     pub(super) name: String,
     pub(super) source: Arc<Source>,
-    pub(super) bulletin: Bulletin,
+    pub(super) bulletin: Arc<Bulletin>,
     pub(super) panes: PaneIndex,
     tagset: TagSet,
     /// Kept in page order: by start, then end, then id.
@@ -226,7 +226,7 @@ impl Document {
             page_path: None,
             name,
             source: Arc::new(source),
-            bulletin,
+            bulletin: Arc::new(bulletin),
             panes,
             tagset,
             annotations: Vec::new(),
@@ -315,6 +315,11 @@ impl Document {
     /// The page's stories and photo items.
     pub fn bulletin(&self) -> &Bulletin {
         &self.bulletin
+    }
+
+    /// The page's stories, shared: for work on another thread, without copying them.
+    pub fn bulletin_arc(&self) -> Arc<Bulletin> {
+        Arc::clone(&self.bulletin)
     }
 
     /// The labels in use for this page.

@@ -40,7 +40,7 @@ impl Document {
         let report = reanchor(&source, &mut annotations);
         let bulletin = segment(source.text());
         self.panes = PaneIndex::new(&bulletin);
-        self.bulletin = bulletin;
+        self.bulletin = Arc::new(bulletin);
         self.source = Arc::new(source);
         self.set_annotations(annotations);
         self.anchoring = report;

@@ -57,12 +57,32 @@ pub fn open_marks(document: &Document, settings: &ProofSettings) -> Vec<Mark> {
 
 /// Those of `marks` (found on the document's page, perhaps on another thread) that are
 /// neither ignored nor corrected.
+///
+/// Only the annotations that record a check or hold a correction can answer a mark, and a
+/// page has few of them beside its entities: each mark is looked for among those alone.
 pub fn still_open(document: &Document, marks: &[Mark]) -> Vec<Mark> {
+    let answering: Vec<&Annotation> = answering(document).collect();
+    let longest = answering.iter().map(|a| a.end - a.start).max().unwrap_or(0);
     marks
         .iter()
-        .filter(|mark| !proof::is_answered(mark, document.overlapping(mark.span)))
+        .filter(|mark| {
+            let span = mark.span;
+            let from = answering.partition_point(|a| a.start.saturating_add(longest) <= span.start);
+            let to = answering.partition_point(|a| a.start < span.end);
+            let near = answering.get(from.min(to)..to).unwrap_or_default();
+            !proof::is_answered(mark, near.iter().copied())
+        })
         .cloned()
         .collect()
+}
+
+/// The annotations that may answer a proofreading mark, in page order: those recording a
+/// check, and corrections. With none, every mark is open.
+pub fn answering(document: &Document) -> impl Iterator<Item = &Annotation> {
+    document
+        .annotations()
+        .iter()
+        .filter(|a| a.check.is_some() || a.correction.is_some())
 }
 
 /// The commands recording the fixes of `marks` as corrections (apply them as one step). A
@@ -230,5 +250,43 @@ mod tests {
         );
         // An ignored mark changes nothing in the text.
         assert_eq!(super::corrected(&document).applied, 0);
+    }
+
+    #[test]
+    fn a_long_correction_answers_the_marks_under_it_and_other_annotations_none() {
+        let mut document = document();
+        let settings = ProofSettings::default();
+        let marks = open_marks(&document, &settings);
+        let chars: Vec<char> = PAGE.chars().collect();
+        let at = |text: &str| {
+            let needle: Vec<char> = text.chars().collect();
+            let start = chars
+                .windows(needle.len())
+                .position(|w| w == needle)
+                .unwrap();
+            Span::new(start, start + needle.len())
+        };
+        let source = document.source_arc();
+        // An entity over the space's mark answers nothing; a correction of the whole clause
+        // after it answers both half-width marks inside, the long span before them too.
+        let entity = Annotation::new(&source, "ORG", at("工程 进展"), Origin::Manual, "ed");
+        let mut clause = Annotation::new(
+            &source,
+            "CORR",
+            at("进展顺利,投资12亿元."),
+            Origin::Manual,
+            "ed",
+        );
+        clause.correction = Some("进展顺利，投资12亿元。".to_owned());
+        document
+            .apply(Command::Batch(vec![
+                Command::Add(entity),
+                Command::Add(clause),
+            ]))
+            .unwrap();
+        assert_eq!(answering(&document).count(), 1);
+        let open = still_open(&document, &marks);
+        assert_eq!(open, marks[..1]);
+        assert_eq!(open[0].check.id(), "space.body");
     }
 }

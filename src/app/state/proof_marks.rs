@@ -22,8 +22,10 @@ pub struct ProofMarks {
     /// The folder's `proof.ron` could not be used (the built-in settings are).
     pub settings_problem: Option<String>,
     state: Checking,
-    /// The marks still open, for the generation they were worked out at.
-    open: Option<(u64, Vec<Mark>)>,
+    /// The marks still open, for the generation they were worked out at; `None` in it when
+    /// nothing on the page can answer a mark, so that all those found are open (a long page
+    /// has tens of thousands: they are not copied).
+    open: Option<(u64, Option<Vec<Mark>>)>,
     /// The longest open mark, to find those over a paragraph quickly.
     longest: usize,
     /// The mark selected (F7, a click in the list).
@@ -82,9 +84,10 @@ impl ProofMarks {
         match &self.state {
             Checking::Idle => {
                 let (send, receive) = mpsc::channel();
-                // Shared, not copied: a 2 MB page's text and index are several megabytes.
+                // Shared, not copied: a 2 MB page's text, index and stories are several
+                // megabytes.
                 let source = document.source_arc();
-                let bulletin = document.bulletin().clone();
+                let bulletin = document.bulletin_arc();
                 let settings = self.settings.clone();
                 let wake = Arc::clone(wake);
                 let spawned = std::thread::Builder::new()
@@ -141,20 +144,32 @@ impl ProofMarks {
         let Checking::Done(found) = &self.state else {
             return &[];
         };
-        let (_, open) = self
-            .open
-            .get_or_insert_with(|| (generation, proofread::still_open(document, found)));
-        self.longest = open.iter().map(|m| m.span.len()).max().unwrap_or(0);
-        open
+        if self.open.is_none() {
+            let open = proofread::answering(document)
+                .next()
+                .map(|_| proofread::still_open(document, found));
+            let shown = open.as_deref().unwrap_or(found);
+            self.longest = shown.iter().map(|m| m.span.len()).max().unwrap_or(0);
+            self.open = Some((generation, open));
+        }
+        self.worked_out()
+    }
+
+    /// The open marks as last worked out by [`open`](Self::open).
+    fn worked_out(&self) -> &[Mark] {
+        match (&self.open, &self.state) {
+            (Some((_, Some(open))), _) => open,
+            (Some((_, None)), Checking::Done(found)) => found,
+            _ => &[],
+        }
     }
 
     /// The open marks the filters let through.
-    pub fn shown(&mut self, document: &Document) -> Vec<Mark> {
+    pub fn shown(&mut self, document: &Document) -> Vec<&Mark> {
         let (check, minimum) = (self.check, self.min_severity);
         self.open(document)
             .iter()
             .filter(|mark| passes(mark, check, minimum))
-            .cloned()
             .collect()
     }
 
@@ -169,7 +184,7 @@ impl ProofMarks {
             self.corrected(document);
         }
         ProofView {
-            marks: self.open.as_ref().map_or(&[], |(_, open)| open.as_slice()),
+            marks: self.worked_out(),
             longest: self.longest,
             check: self.check,
             min_severity: self.min_severity,
@@ -217,7 +232,7 @@ impl ProofMarks {
         let shown = self.shown(document);
         let here = selected
             .as_ref()
-            .and_then(|s| shown.iter().position(|m| m == s));
+            .and_then(|s| shown.iter().position(|m| *m == s));
         let found = match (here, forward) {
             (Some(at), true) => shown.get(at + 1),
             (Some(at), false) => at.checked_sub(1).and_then(|at| shown.get(at)),
@@ -226,7 +241,7 @@ impl ProofMarks {
         };
         found
             .or(if forward { shown.first() } else { shown.last() })
-            .cloned()
+            .map(|mark| (*mark).clone())
     }
 
     /// The page with its corrections applied, as `copydesk fix` writes it.
