@@ -124,38 +124,18 @@ fn account_name_in(status: &str, passwd: &str) -> Option<String> {
     })
 }
 
-/// A sidecar as read from disk, parsed but not yet checked against its page.
-struct ParsedSidecar {
-    bytes: Vec<u8>,
-    file: SidecarFile,
-    /// The disk state it stands for (its hash, and the annotations' times as saved).
-    disk: DiskState,
-    /// The annotations' ids.
-    ids: HashSet<AnnotationId>,
-}
-
-/// Reads and parses the sidecar at `path` (a large one from its cached copy, if there is
-/// one: [`sidecar::cache`]); `None` if there is none.
-fn read_sidecar(path: &Path) -> Result<Option<ParsedSidecar>, SidecarError> {
+/// Reads and parses the sidecar at `path`, with its bytes; `None` if there is none.
+fn read_sidecar(path: &Path) -> Result<Option<(Vec<u8>, SidecarFile)>, SidecarError> {
     let Some(bytes) = sidecar::read_bytes(path)? else {
         return Ok(None);
     };
     let file = sidecar::parse_unchecked(path, &bytes)?;
-    // The disk state and the set of ids, side by side: both go over every annotation.
-    let (disk, ids) = std::thread::scope(|scope| {
-        let ids = scope.spawn(|| file.annotations.iter().map(|a| a.id.clone()).collect());
-        let disk = DiskState::new(Some(&bytes), &file.annotations);
-        let ids = ids
-            .join()
-            .unwrap_or_else(|_| file.annotations.iter().map(|a| a.id.clone()).collect());
-        (disk, ids)
-    });
-    Ok(Some(ParsedSidecar {
-        bytes,
-        file,
-        disk,
-        ids,
-    }))
+    Ok(Some((bytes, file)))
+}
+
+/// The ids of `annotations`.
+fn ids_of(annotations: &[Annotation]) -> HashSet<AnnotationId> {
+    annotations.iter().map(|a| a.id.clone()).collect()
 }
 
 impl Document {
@@ -194,17 +174,23 @@ impl Document {
         let parsed = parsed.map_err(OpenError::Sidecar)?;
         let mut document = Self::with_bulletin(page_name(page), source, bulletin, tagset);
         document.page_path = Some(page.to_owned());
-        if let Some(parsed) = parsed {
-            let ParsedSidecar {
-                bytes,
-                file,
-                disk,
-                ids,
-            } = parsed;
+        if let Some((bytes, file)) = parsed {
+            // The set of ids, the disk state and whether every annotation is in its place all
+            // go over every annotation: side by side.
+            let (ids, disk, in_place) = std::thread::scope(|scope| {
+                let ids = scope.spawn(|| ids_of(&file.annotations));
+                let disk = scope.spawn(|| DiskState::new(Some(&bytes), &file.annotations));
+                let in_place = document.all_in_place(&file);
+                let ids = ids.join().unwrap_or_else(|_| ids_of(&file.annotations));
+                let disk = disk
+                    .join()
+                    .unwrap_or_else(|_| DiskState::new(Some(&bytes), &file.annotations));
+                (ids, disk, in_place)
+            });
             sidecar::check(&sidecar_path, &bytes, &file, &document.source, Some(&ids))
                 .map_err(OpenError::Sidecar)?;
             document.disk = disk;
-            document.load_annotations(file, Some(ids));
+            document.load_annotations(file, ids, in_place);
         }
         Ok(document)
     }
@@ -248,30 +234,30 @@ impl Document {
     /// one is then counted as moved, fuzzy or orphaned, never shown as if its quote were the
     /// text.
     ///
-    /// `ids`, the annotations' ids if the caller has collected them, saves collecting them
-    /// again.
-    fn load_annotations(&mut self, file: SidecarFile, ids: Option<HashSet<AnnotationId>>) {
+    /// `ids` are the annotations' ids, and `in_place` what [`Document::all_in_place`] says of
+    /// `file`, both worked out by the caller beside other work.
+    fn load_annotations(&mut self, file: SidecarFile, ids: HashSet<AnnotationId>, in_place: bool) {
         self.state = file.state;
         self.unknown = file.unknown;
         let mut annotations = file.annotations;
-        let misplaced =
-            |a: &Annotation| a.anchor != Anchor::Orphaned && self.source.slice(a.span()) != a.quote;
-        if file.source.fingerprint == self.source.fingerprint()
-            && !annotations.iter().any(misplaced)
-        {
+        if in_place {
             self.anchoring.exact = annotations.len();
         } else {
             // All together, so that a misplaced one cannot land on the range of one in place.
             self.anchoring = reanchor(&self.source, &mut annotations);
         }
-        match ids {
-            Some(ids) => {
-                self.ids = ids;
-                self.annotations = annotations;
-                self.sort();
-            }
-            None => self.set_annotations(annotations),
-        }
+        self.ids = ids;
+        self.annotations = annotations;
+        self.sort();
+    }
+
+    /// Whether `file` was written for this very page and each of its annotations quotes its
+    /// range (else they are re-anchored).
+    fn all_in_place(&self, file: &SidecarFile) -> bool {
+        let misplaced =
+            |a: &Annotation| a.anchor != Anchor::Orphaned && self.source.slice(a.span()) != a.quote;
+        file.source.fingerprint == self.source.fingerprint()
+            && !file.annotations.iter().any(misplaced)
     }
 
     /// Replaces all annotations (after loading or merging), restoring page order.
