@@ -15,6 +15,7 @@ use std::fmt::Write as _;
 
 use jiff::Timestamp;
 
+use crate::annotation::metric::{Change, Direction, Metric};
 use crate::annotation::model::{Anchor, Annotation, AnnotationId, Origin, Status};
 
 /// Appends `annotation` as its line (without indent or the comma after it), as the RON
@@ -57,6 +58,9 @@ fn write_fields(a: &Annotation, out: &mut String) -> std::fmt::Result {
     if let Some(note) = &a.note {
         some_string(out, "note", note);
     }
+    if let Some(metric) = &a.metric {
+        write_metric(out, metric)?;
+    }
     if let Some(correction) = &a.correction {
         some_string(out, "correction", correction);
     }
@@ -78,15 +82,17 @@ fn write_fields(a: &Annotation, out: &mut String) -> std::fmt::Result {
 /// escaped in place: in free text written as a plain `"…"` string.
 fn is_simple(a: &Annotation) -> bool {
     let has_control = |text: &str| text.chars().any(char::is_control);
+    let metric = a.metric.as_deref();
     let bare = [&a.id.0, &a.label, &a.author]
         .into_iter()
         .chain(origin_parts(&a.origin).1)
-        .chain(a.check.as_ref());
+        .chain(a.check.as_ref())
+        .chain(metric.into_iter().flat_map(metric_strings));
     let free = [&a.quote, &a.prefix, &a.suffix]
         .into_iter()
         .chain(a.note.as_ref())
         .chain(a.correction.as_ref());
-    a.metric.is_none()
+    metric.is_none_or(|m| [m.number, m.upper].iter().flatten().all(|n| n.is_finite()))
         && a.decided.is_none()
         && a.unknown.is_empty()
         && a.confidence.is_none_or(f32::is_finite)
@@ -94,6 +100,62 @@ fn is_simple(a: &Annotation) -> bool {
         && !free
             .into_iter()
             .any(|text| has_control(text) && text.contains(['"', '\\']))
+}
+
+/// The strings of a figure's attributes.
+fn metric_strings(m: &Metric) -> impl Iterator<Item = &String> {
+    [&m.unit, &m.approx, &m.indicator, &m.period]
+        .into_iter()
+        .flatten()
+        .chain([&m.value])
+        .chain(m.change.iter().flat_map(|c| [&c.phrase, &c.figure]))
+}
+
+/// `, metric: Some((…))`, every attribute written, as the derived serializer does.
+fn write_metric(out: &mut String, m: &Metric) -> std::fmt::Result {
+    out.push_str(", metric: Some((value: ");
+    string(out, &m.value);
+    for (name, number) in [("number", m.number), ("upper", m.upper)] {
+        match number {
+            Some(number) => write!(out, ", {name}: Some({number:?})")?,
+            None => write!(out, ", {name}: None")?,
+        }
+    }
+    write!(out, ", scale: {}", m.scale)?;
+    let texts = [
+        ("unit", &m.unit),
+        ("approx", &m.approx),
+        ("indicator", &m.indicator),
+        ("period", &m.period),
+    ];
+    for (name, text) in texts {
+        match text {
+            Some(text) => some_string(out, name, text),
+            None => write!(out, ", {name}: None")?,
+        }
+    }
+    match &m.change {
+        Some(change) => {
+            out.push_str(", change: Some((phrase: ");
+            string(out, &change.phrase);
+            out.push_str(", direction: ");
+            out.push_str(direction_name(change.direction));
+            out.push_str(", figure: ");
+            string(out, &change.figure);
+            out.push_str("))");
+        }
+        None => out.push_str(", change: None"),
+    }
+    out.push_str("))");
+    Ok(())
+}
+
+fn direction_name(direction: Direction) -> &'static str {
+    match direction {
+        Direction::Up => "Up",
+        Direction::Down => "Down",
+        Direction::Unknown => "Unknown",
+    }
 }
 
 /// `, NAME: Some("…")`.
@@ -241,9 +303,13 @@ fn optional_fields(at: &mut Cursor<'_>, a: &mut Annotation) -> Option<()> {
                 a.note = Some(at.some(Cursor::string)?);
                 0
             }
+            "metric" => {
+                a.metric = Some(Box::new(at.some(Cursor::metric)?));
+                1
+            }
             "correction" => {
                 a.correction = Some(at.some(Cursor::string)?);
-                1
+                2
             }
             "anchor" => {
                 a.anchor = match at.word() {
@@ -252,15 +318,15 @@ fn optional_fields(at: &mut Cursor<'_>, a: &mut Annotation) -> Option<()> {
                     "Orphaned" => Anchor::Orphaned,
                     _ => return None,
                 };
-                2
+                3
             }
             "check" => {
                 a.check = Some(at.some(Cursor::string)?);
-                3
+                4
             }
             "confidence" => {
-                a.confidence = Some(at.some(Cursor::float)?);
-                4
+                a.confidence = Some(at.some(Cursor::float).filter(|f: &f32| f.is_finite())?);
+                5
             }
             _ => return None,
         };
@@ -306,7 +372,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// A count written in decimal without a leading zero, as the serializer writes it.
-    fn number(&mut self) -> Option<usize> {
+    fn number<N: std::str::FromStr>(&mut self) -> Option<N> {
         let digits = self
             .rest()
             .iter()
@@ -320,19 +386,73 @@ impl<'a> Cursor<'a> {
         text.parse().ok()
     }
 
-    /// A finite number as `{:?}` writes an `f32`: digits with a point, perhaps an exponent.
-    fn float(&mut self) -> Option<f32> {
+    /// A finite number as `{:?}` writes a float: digits with a point, perhaps an exponent,
+    /// perhaps a sign.
+    fn float<F: std::str::FromStr>(&mut self) -> Option<F> {
         let length = self
             .rest()
             .iter()
-            .take_while(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'-'))
+            .take_while(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'-'))
             .count();
         let text = self.text.get(self.at..self.at + length)?;
-        if !text.contains(['.', 'e']) || !text.starts_with(|c: char| c.is_ascii_digit()) {
+        let digits = text.strip_prefix('-').unwrap_or(text);
+        if !text.contains(['.', 'e']) || !digits.starts_with(|c: char| c.is_ascii_digit()) {
             return None;
         }
         self.at += length;
-        text.parse().ok().filter(|f: &f32| f.is_finite())
+        text.parse().ok()
+    }
+
+    /// `None`, or `Some(…)` around what `read` reads.
+    fn option<T>(&mut self, read: impl FnOnce(&mut Self) -> Option<T>) -> Option<Option<T>> {
+        if self.expect("None").is_some() {
+            return Some(None);
+        }
+        self.some(read).map(Some)
+    }
+
+    /// A figure's attributes as [`write_metric`] writes them.
+    fn metric(&mut self) -> Option<Metric> {
+        let value = self.field("(value: ", Cursor::string)?;
+        let number = self.field(", number: ", |at| at.option(Cursor::float))?;
+        let upper = self.field(", upper: ", |at| at.option(Cursor::float))?;
+        let scale = self.field(", scale: ", Cursor::number)?;
+        let unit = self.field(", unit: ", |at| at.option(Cursor::string))?;
+        let approx = self.field(", approx: ", |at| at.option(Cursor::string))?;
+        let indicator = self.field(", indicator: ", |at| at.option(Cursor::string))?;
+        let period = self.field(", period: ", |at| at.option(Cursor::string))?;
+        let change = self.field(", change: ", |at| at.option(Cursor::change))?;
+        self.expect(")")?;
+        Some(Metric {
+            value,
+            number,
+            upper,
+            scale,
+            unit,
+            approx,
+            indicator,
+            period,
+            change,
+        })
+    }
+
+    /// A change as [`write_metric`] writes it.
+    fn change(&mut self) -> Option<Change> {
+        let phrase = self.field("(phrase: ", Cursor::string)?;
+        self.expect(", direction: ")?;
+        let direction = match self.word() {
+            "Up" => Direction::Up,
+            "Down" => Direction::Down,
+            "Unknown" => Direction::Unknown,
+            _ => return None,
+        };
+        let figure = self.field(", figure: ", Cursor::string)?;
+        self.expect(")")?;
+        Some(Change {
+            phrase,
+            direction,
+            figure,
+        })
     }
 
     /// What `read` reads after `literal`.
@@ -415,7 +535,6 @@ impl<'a> Cursor<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::annotation::Metric;
     use crate::text::{PageEncoding, Source, Span};
 
     /// The line RON writes for `annotation`, with control characters escaped as the sidecar
@@ -480,20 +599,52 @@ mod tests {
         a.confidence = Some(1.5e-7);
         a.anchor = Anchor::Moved;
         same_as_ron(&a);
+        a.metric = Some(Box::new(Metric::default()));
+        same_as_ron(&a);
+        a.metric = Some(Box::new(Metric {
+            value: "554.1".into(),
+            number: Some(55_410_000_000.0),
+            upper: Some(-1.25e30),
+            scale: Metric::YI,
+            unit: Some("元".into()),
+            approx: Some("余".into()),
+            indicator: Some(r#"地区"生产"总值"#.into()),
+            period: Some("前三季度".into()),
+            change: Some(Change {
+                phrase: "同比增长".into(),
+                direction: Direction::Up,
+                figure: "27.9%".into(),
+            }),
+        }));
+        same_as_ron(&a);
+        for direction in [Direction::Down, Direction::Unknown] {
+            if let Some(change) = a.metric.as_mut().and_then(|m| m.change.as_mut()) {
+                change.direction = direction;
+            }
+            same_as_ron(&a);
+        }
     }
 
     #[test]
     fn what_needs_the_general_path_is_left_to_it() {
         let mut line = String::new();
         let mut figure = sample();
-        figure.metric = Some(Box::new(Metric::default()));
+        figure.metric = Some(Box::new(Metric {
+            number: Some(f64::NAN),
+            ..Metric::default()
+        }));
+        let mut figure_break = sample();
+        figure_break.metric = Some(Box::new(Metric {
+            indicator: Some("两\n行".into()),
+            ..Metric::default()
+        }));
         let mut quoted_break = sample();
         quoted_break.note = Some("\"引\"\n号".into());
         let mut author_break = sample();
         author_break.author = "林\n晓舟".into();
         let mut infinite = sample();
         infinite.confidence = Some(f32::INFINITY);
-        for annotation in [figure, quoted_break, author_break, infinite] {
+        for annotation in [figure, figure_break, quoted_break, author_break, infinite] {
             assert!(!write(&annotation, &mut line), "{annotation:?}");
             assert_eq!(line, "");
         }
@@ -524,6 +675,7 @@ mod tests {
             place in (0_usize..1000, 1_usize..50),
             choices in proptest::collection::vec(0_usize..4, 6),
             confidence in proptest::option::of(0.0_f32..=1.0),
+            figure in proptest::option::of((proptest::option::of(-1.0e15_f64..1.0e15), 0_usize..4)),
         ) {
             let mut a = sample();
             a.id = AnnotationId(texts[0].clone());
@@ -545,6 +697,21 @@ mod tests {
             a.correction = (choices[4] > 1).then(|| texts[8].clone());
             a.check = (choices[5] > 1).then(|| texts[6].clone());
             a.confidence = confidence;
+            a.metric = figure.map(|(number, n)| {
+                Box::new(Metric {
+                    value: texts[n].clone(),
+                    number,
+                    scale: [1, Metric::WAN, Metric::YI, Metric::WAN_YI][n],
+                    unit: (n > 1).then(|| texts[n + 1].clone()),
+                    indicator: (n % 2 == 1).then(|| texts[8].clone()),
+                    change: (n > 0).then(|| Change {
+                        phrase: texts[7].clone(),
+                        direction: [Direction::Up, Direction::Down, Direction::Unknown][n % 3],
+                        figure: texts[1].clone(),
+                    }),
+                    ..Metric::default()
+                })
+            });
             let mut line = String::new();
             if write(&a, &mut line) {
                 proptest::prop_assert_eq!(&line, &ron_line(&a));
