@@ -262,8 +262,14 @@ pub(super) fn parse_side_by_side<P: Sync>(
             .map(|h| h.join().ok().flatten())
             .collect()
     });
-    let mut annotations = Vec::new();
-    for piece in parsed {
+    // The first piece's list takes in the others: an annotation is large, and a long page's
+    // are megabytes to move.
+    let mut pieces = parsed.into_iter();
+    let mut annotations = match pieces.next() {
+        Some(first) => first?,
+        None => Vec::new(),
+    };
+    for piece in pieces {
         annotations.extend(piece?);
     }
     Some(annotations)
