@@ -136,7 +136,8 @@ impl CopydeskApp {
         let mut page = OpenPage::new(document, folder_of(path));
         page.whole_page = whole_page;
         if let Some(old) = self.page.replace(page) {
-            drop_elsewhere(old);
+            // The old page's watch too: stopping a watcher waits for its thread.
+            drop_elsewhere((old, self.watch.take()));
         }
         self.watch_page(path);
         self.show_library = false;
@@ -336,10 +337,10 @@ fn upper_first(text: &str) -> String {
     })
 }
 
-/// Frees a page that was closed on another thread: a large page with thousands of annotations
-/// takes milliseconds to free, which the reader waiting for the next page should not wait for.
-/// (If no thread can be started, it is freed here.)
-fn drop_elsewhere(page: OpenPage) {
+/// Frees a page that was closed (and what went with it) on another thread: a large page with
+/// thousands of annotations takes milliseconds to free, which the reader waiting for the next
+/// page should not wait for. (If no thread can be started, it is freed here.)
+fn drop_elsewhere<T: Send + 'static>(page: T) {
     // The thread is not waited for; if it could not start, `spawn` freed the page itself.
     drop(
         std::thread::Builder::new()
