@@ -179,12 +179,9 @@ impl Document {
             // go over every annotation: side by side.
             let (ids, disk, in_place) = std::thread::scope(|scope| {
                 let ids = scope.spawn(|| ids_of(&file.annotations));
-                let disk = scope.spawn(|| DiskState::new(Some(&bytes), &file.annotations));
+                let disk = DiskState::new(Some(&bytes), &file.annotations);
                 let in_place = document.all_in_place(&file);
                 let ids = ids.join().unwrap_or_else(|_| ids_of(&file.annotations));
-                let disk = disk
-                    .join()
-                    .unwrap_or_else(|_| DiskState::new(Some(&bytes), &file.annotations));
                 (ids, disk, in_place)
             });
             sidecar::check(&sidecar_path, &bytes, &file, &document.source, Some(&ids))

@@ -252,24 +252,26 @@ pub(super) fn parse_side_by_side<P: Sync>(
     parse: impl Fn(&P) -> Option<Vec<Annotation>> + Sync,
 ) -> Option<Vec<Annotation>> {
     let parse = &parse;
-    let parsed: Vec<Option<Vec<Annotation>>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = pieces
+    let Some((first, others)) = pieces.split_first() else {
+        return Some(Vec::new());
+    };
+    // The first piece is parsed here, the others on threads of their own.
+    let (first, others): (_, Vec<Option<Vec<Annotation>>>) = std::thread::scope(|scope| {
+        let handles: Vec<_> = others
             .iter()
             .map(|piece| scope.spawn(move || parse(piece)))
             .collect();
-        handles
+        let first = parse(first);
+        let others = handles
             .into_iter()
             .map(|h| h.join().ok().flatten())
-            .collect()
+            .collect();
+        (first, others)
     });
     // The first piece's list takes in the others: an annotation is large, and a long page's
     // are megabytes to move.
-    let mut pieces = parsed.into_iter();
-    let mut annotations = match pieces.next() {
-        Some(first) => first?,
-        None => Vec::new(),
-    };
-    for piece in pieces {
+    let mut annotations = first?;
+    for piece in others {
         annotations.extend(piece?);
     }
     Some(annotations)

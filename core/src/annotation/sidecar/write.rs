@@ -35,10 +35,12 @@ pub fn to_ron(file: &SidecarFile) -> Result<String, ron::Error> {
     if file.annotations.len() < PARALLEL_LINES || threads < 2 {
         lines(&file.annotations, &mut text)?;
     } else {
+        // The first share is written here, straight into the text; the others on threads of
+        // their own.
         let share = file.annotations.len().div_ceil(threads);
+        let (first, others) = file.annotations.split_at(share.min(file.annotations.len()));
         let pieces: Vec<Result<String, ron::Error>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = file
-                .annotations
+            let handles: Vec<_> = others
                 .chunks(share)
                 .map(|annotations| {
                     scope.spawn(move || {
@@ -47,15 +49,15 @@ pub fn to_ron(file: &SidecarFile) -> Result<String, ron::Error> {
                     })
                 })
                 .collect();
-            handles
-                .into_iter()
-                .map(|handle| {
+            let written = lines(first, &mut text);
+            std::iter::once(written.map(|()| String::new()))
+                .chain(handles.into_iter().map(|handle| {
                     handle.join().unwrap_or_else(|_| {
                         Err(ron::Error::Message(
                             "a serializing thread stopped".to_owned(),
                         ))
                     })
-                })
+                }))
                 .collect()
         });
         for piece in pieces {
