@@ -189,8 +189,9 @@ fn draw(ctx: &egui::Context, app: &mut CopydeskApp, frame: usize, scroll: bool) 
 }
 
 /// Opens another copy of the page in `dir` five times, back and forth, as Ctrl+PageDown, Open
-/// or Recent would: the wait from the request to the first frame that draws the new page (the
-/// frame that takes the request, then the next).
+/// or Recent would: the wait from the request to the first frame that draws the new page. The
+/// frame that takes the request opens and draws it; the next is counted too, in case a row's
+/// height is corrected there.
 fn open_another(
     ctx: &egui::Context,
     app: &mut CopydeskApp,

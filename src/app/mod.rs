@@ -222,12 +222,17 @@ impl CopydeskApp {
     /// that benchmarks can drive it through an `egui::Context` alone.
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        let shown = self.page.as_ref().map(|p| p.document.name().to_owned());
         self.poll_save();
         self.follow_disk_changes();
         self.poll_library();
         self.poll_model();
         self.handle_dropped_files(&ctx);
         self.handle_keys(&ctx);
+        // What the keys asked for (and anything queued since the last frame) is done before
+        // this frame is drawn, so that the frame shows it: a page opened by a key is drawn in
+        // the frame that took the key, not the one after.
+        self.run_actions(&ctx);
         if let Some(page) = &mut self.page {
             page.proof.poll(&page.document, &self.wake);
         }
@@ -273,7 +278,6 @@ impl CopydeskApp {
         }
         self.export_window();
         self.import_window();
-        let shown = self.page.as_ref().map(|p| p.document.name().to_owned());
         self.run_actions(&ctx);
         self.retrain_when_due();
         if self.page.as_ref().map(|p| p.document.name()) != shown.as_deref() {
