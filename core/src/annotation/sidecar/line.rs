@@ -8,7 +8,7 @@
 //! [`to_ron`](super::to_ron) with their known spellings. Anything else — a figure's
 //! attributes, an adjudication, fields a newer copydesk wrote, a control character where it
 //! would need the escaping serializer, any spelling this reader does not expect — is left to
-//! RON: [`write`] returns `false` and [`read`] `None`, and the caller uses the general path.
+//! RON: [`write()`] returns `false` and [`read`] `None`, and the caller uses the general path.
 //! Tests check both against RON on the same annotations.
 
 use std::fmt::Write as _;
@@ -24,7 +24,7 @@ pub(super) fn write(annotation: &Annotation, out: &mut String) -> bool {
     is_simple(annotation) && write_fields(annotation, out).is_ok()
 }
 
-/// The fields of [`write`] (writing to a string cannot fail).
+/// The fields of [`write()`] (writing to a string cannot fail).
 fn write_fields(a: &Annotation, out: &mut String) -> std::fmt::Result {
     out.push_str("(id: ");
     string(out, &a.id.0);
@@ -229,7 +229,7 @@ fn origin_parts(origin: &Origin) -> (&'static str, Option<&String>) {
     }
 }
 
-/// Reads the annotation at the start of `text`, written as [`write`] writes it; with it, how
+/// Reads the annotation at the start of `text`, written as [`write()`] writes it; with it, how
 /// many bytes it took. `None` if it is written any other way (RON then reads it).
 pub(super) fn read(text: &str) -> Option<(Annotation, usize)> {
     let mut at = Cursor { text, at: 0 };
