@@ -106,13 +106,22 @@ fn slot_of(key: u64, bits: u32) -> usize {
     usize::try_from(key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)).unwrap_or(0)
 }
 
+/// A cache line of weights: a row of up to 16 tags' weights is read from memory at once.
+#[derive(Clone, Copy, Debug, PartialEq)]
+#[repr(align(64))]
+struct Line([f32; LINE]);
+
+/// Weights a [`Line`] holds.
+const LINE: usize = 16;
+
 /// The trained weights: per feature a row of one weight per tag; per pair of tags a
 /// transition weight, with a row for the sentence's start.
 ///
 /// The rows live in an open-addressing table (linear probing, at most two thirds full) whose
 /// keys are kept apart from the rows: probing for a feature the model does not have stays in
-/// the small array of keys, and one that it has costs one read of its row. (Keys and rows side
-/// by side, fuller, were slower: a miss then probes row after row.)
+/// the small array of keys, and one that it has costs one read of its row, which starts a
+/// cache line. (Keys and rows side by side, fuller, were slower: a miss then probes row after
+/// row; rows packed end to end straddled two lines.)
 #[derive(Clone, Debug, PartialEq)]
 pub struct Weights {
     /// How many tags: [`tag_count`] of the labels.
@@ -121,8 +130,8 @@ pub struct Weights {
     bits: u32,
     /// The key in each slot; 0 for an empty one (no feature key is 0).
     keys: Vec<u64>,
-    /// `tags` weights per slot.
-    rows: Vec<f32>,
+    /// [`Weights::lines`] lines per slot, the row's weights first.
+    rows: Vec<Line>,
     /// Features held.
     len: usize,
     /// `(tags + 1) × tags`: from tag `i` (row `tags` is the start) to tag `j`.
@@ -135,8 +144,9 @@ impl Weights {
     pub fn new(tags: usize, features: &[(u64, &[f32])], transitions: Vec<f32>) -> Self {
         let count = (features.len() * 3 / 2 + 1).next_power_of_two().max(16);
         let bits = count.trailing_zeros();
+        let lines = tags.div_ceil(LINE).max(1);
         let mut keys = vec![0; count];
-        let mut rows = vec![0.0; count * tags];
+        let mut rows = vec![Line([0.0; LINE]); count * lines];
         let mask = count - 1;
         for &(key, row) in features {
             let mut slot = slot_of(key, bits);
@@ -144,7 +154,10 @@ impl Weights {
                 slot = (slot + 1) & mask;
             }
             keys[slot] = key;
-            for (weight, &w) in rows[slot * tags..(slot + 1) * tags].iter_mut().zip(row) {
+            let place = rows[slot * lines..(slot + 1) * lines]
+                .iter_mut()
+                .flat_map(|line| line.0.iter_mut());
+            for (weight, &w) in place.zip(row.iter().take(tags)) {
                 *weight = w;
             }
         }
@@ -158,13 +171,18 @@ impl Weights {
         }
     }
 
+    /// Lines a row takes.
+    fn lines(&self) -> usize {
+        self.tags.div_ceil(LINE).max(1)
+    }
+
     /// How many features have weights.
     pub fn len(&self) -> usize {
         self.len
     }
 
-    /// The weights of feature `key`, if it has any.
-    pub fn row(&self, key: u64) -> Option<&[f32]> {
+    /// The slot of feature `key`, if it has weights.
+    fn slot(&self, key: u64) -> Option<usize> {
         if key == 0 {
             return None;
         }
@@ -172,23 +190,37 @@ impl Weights {
         let mut slot = slot_of(key, self.bits);
         loop {
             match self.keys.get(slot) {
-                Some(&k) if k == key => {
-                    return self.rows.get(slot * self.tags..(slot + 1) * self.tags);
-                }
+                Some(&k) if k == key => return Some(slot),
                 Some(0) | None => return None,
                 Some(_) => slot = (slot + 1) & mask,
             }
         }
     }
 
+    /// The weights in slot `slot`.
+    fn weights(&self, slot: usize) -> impl Iterator<Item = f32> + '_ {
+        let lines = self.lines();
+        self.rows
+            .get(slot * lines..(slot + 1) * lines)
+            .unwrap_or(&[])
+            .iter()
+            .flat_map(|line| line.0)
+            .take(self.tags)
+    }
+
+    /// The weights of feature `key`, if it has any.
+    pub fn row(&self, key: u64) -> Option<Vec<f32>> {
+        self.slot(key).map(|slot| self.weights(slot).collect())
+    }
+
     /// Every feature's key and weights, in key order.
-    pub fn features(&self) -> Vec<(u64, &[f32])> {
-        let mut out: Vec<(u64, &[f32])> = self
+    pub fn features(&self) -> Vec<(u64, Vec<f32>)> {
+        let mut out: Vec<(u64, Vec<f32>)> = self
             .keys
             .iter()
-            .zip(self.rows.chunks_exact(self.tags))
-            .filter(|(key, _)| **key != 0)
-            .map(|(&key, row)| (key, row))
+            .enumerate()
+            .filter(|(_, key)| **key != 0)
+            .map(|(slot, &key)| (key, self.weights(slot).collect()))
             .collect();
         out.sort_unstable_by_key(|(key, _)| *key);
         out
@@ -202,9 +234,17 @@ impl Weights {
         let mut out = vec![0.0; len * tags];
         for (scores, keys) in out.chunks_exact_mut(tags).zip(features.chunks_exact(width)) {
             for &key in keys {
-                if let Some(weights) = self.row(key) {
-                    for (score, weight) in scores.iter_mut().zip(weights) {
-                        *score += weight;
+                if let Some(slot) = self.slot(key) {
+                    if tags <= LINE {
+                        if let Some(line) = self.rows.get(slot) {
+                            for (score, weight) in scores.iter_mut().zip(&line.0) {
+                                *score += weight;
+                            }
+                        }
+                    } else {
+                        for (score, weight) in scores.iter_mut().zip(self.weights(slot)) {
+                            *score += weight;
+                        }
                     }
                 }
             }
@@ -573,11 +613,25 @@ mod tests {
         let weights = Weights::new(5, &features, vec![0.0; 30]);
         assert_eq!(weights.len(), 100);
         for (key, row) in &features {
-            assert_eq!(weights.row(*key), Some(*row));
+            assert_eq!(weights.row(*key).as_deref(), Some(*row));
         }
         assert_eq!(weights.row(0), None);
         assert_eq!(weights.row(2), None);
-        assert_eq!(weights.features(), features);
+        let back: Vec<(u64, Vec<f32>)> = features.iter().map(|(k, r)| (*k, r.to_vec())).collect();
+        assert_eq!(weights.features(), back);
+        let wide_rows: Vec<Vec<f32>> = (0..3)
+            .map(|n| (0..21).map(|t| (n * 100 + t) as f32).collect())
+            .collect();
+        let wide: Vec<(u64, &[f32])> = (0..3_u64)
+            .map(|n| (n + 1, wide_rows[n as usize].as_slice()))
+            .collect();
+        let five_labels = Weights::new(21, &wide, vec![0.0; 22 * 21]);
+        assert_eq!(
+            five_labels.row(3).as_deref(),
+            Some(wide_rows[2].as_slice()),
+            "rows over two lines"
+        );
+        assert_eq!(five_labels.emissions(&[2], 1), wide_rows[1]);
         let emissions = weights.emissions(&[1, 0, 7920, 2], 2);
         assert_eq!(
             emissions,
