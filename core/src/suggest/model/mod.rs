@@ -136,8 +136,8 @@ fn gold_tags(example: &Example, labels: &[String]) -> Vec<usize> {
             continue;
         };
         let end = entity.end.min(tags.len());
-        for at in entity.start..end {
-            tags[at] = perceptron::tag_of(k, entity.start, end, at);
+        for (at, tag) in tags.iter_mut().enumerate().take(end).skip(entity.start) {
+            *tag = perceptron::tag_of(k, entity.start, end, at);
         }
     }
     tags

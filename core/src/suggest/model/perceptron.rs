@@ -181,6 +181,11 @@ impl Weights {
         self.len
     }
 
+    /// True when no feature has weights.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
     /// The slot of feature `key`, if it has weights.
     fn slot(&self, key: u64) -> Option<usize> {
         if key == 0 {
