@@ -275,7 +275,7 @@ pub fn viterbi(emissions: &[f32], transitions: &[f32], tags: usize) -> Vec<usize
     }
     let pairs = pairs(tags);
     let mut score = vec![f32::NEG_INFINITY; len * tags];
-    let mut back = vec![0_u8; len * tags];
+    let mut back = vec![0_u16; len * tags];
     for tag in (0..tags).filter(|&tag| allowed(None, tag)) {
         score[tag] = transitions[tags * tags + tag] + emissions[tag];
     }
@@ -288,7 +288,7 @@ pub fn viterbi(emissions: &[f32], transitions: &[f32], tags: usize) -> Vec<usize
             let s = before[from] + transitions[from * tags + to];
             if s > here[to] {
                 here[to] = s;
-                back[to] = u8::try_from(from).unwrap_or(0);
+                back[to] = u16::try_from(from).unwrap_or(0);
             }
         }
         for (s, e) in here.iter_mut().zip(&emissions[at * tags..(at + 1) * tags]) {
