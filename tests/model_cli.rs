@@ -75,16 +75,22 @@ fn train_reports_and_suggest_uses_the_model() {
         lines[1].starts_with(&format!("model: {} (", model.display())),
         "{text}"
     );
-    assert_eq!(
-        lines[2],
-        format!("on {}: 40 sentences (exact matches)", eval.display())
+    assert!(
+        lines[2].starts_with("F1 ")
+            && lines[2]
+                .contains(" on a held-back tenth (15 sentences); confidences at temperature "),
+        "{text}"
     );
     assert_eq!(
         lines[3],
+        format!("on {}: 40 sentences (exact matches)", eval.display())
+    );
+    assert_eq!(
+        lines[4],
         "label    gold  found  matched  precision  recall     F1"
     );
-    assert_eq!(lines.len(), 8, "{text}");
-    let micro = lines[7];
+    assert_eq!(lines.len(), 9, "{text}");
+    let micro = lines[8];
     assert!(micro.starts_with("micro"), "{text}");
     let f1: f64 = micro.split_whitespace().last().unwrap().parse().unwrap();
     assert!(f1 > 0.9, "{text}");

@@ -1,7 +1,8 @@
 //! `copydesk train DIR... [--out MODEL] [--labels L,…] [--eval DIR]`: trains the folder's
 //! model on its accepted annotations (rejected ones as negative evidence) and reports what it
-//! learned from, how long it took, and its precision, recall and F1 per label on a tenth held
-//! back, or on the labelled folder given with `--eval`.
+//! learned from, how long it took, its F1 on a tenth held back (where the temperature of its
+//! confidences is fitted too), and its precision, recall and F1 per label on the labelled
+//! folder given with `--eval`.
 
 use std::io;
 use std::path::PathBuf;
@@ -56,7 +57,6 @@ pub fn run(args: &Args, out: &mut Output) -> io::Result<ExitCode> {
     let options = TrainOptions {
         epochs: args.epochs,
         seed: args.seed,
-        hold_back: args.eval.is_none(),
         ..TrainOptions::default()
     };
     let trained = model::train(&corpus.examples, &corpus.labels, &options);
@@ -94,7 +94,8 @@ pub fn run(args: &Args, out: &mut Output) -> io::Result<ExitCode> {
     ))?;
     if let Some((f1, held)) = model.trained().held_back {
         out.line(&format!(
-            "F1 {f1:.3} on a held-back tenth ({held} sentences)"
+            "F1 {f1:.3} on a held-back tenth ({held} sentences); confidences at temperature {:.2}",
+            model.temperature()
         ))?;
     }
     if let Some(folder) = &args.eval {

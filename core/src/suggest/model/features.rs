@@ -18,11 +18,12 @@ fn mix(key: u64, value: u64) -> u64 {
     x ^ (x >> 29)
 }
 
-/// The key of template `template` with `values`.
+/// The key of template `template` with `values`; never 0, which stands for no feature.
 fn key(template: u64, values: &[u64]) -> u64 {
     values
         .iter()
         .fold(mix(0x5EED, template), |key, &value| mix(key, value))
+        .max(1)
 }
 
 /// What kind of character it is.
@@ -130,24 +131,72 @@ fn hints(sentence: &Sentence) -> Vec<u64> {
     out
 }
 
-/// Adds to each character's features the mark of a known name over it (`Lexicon::marks`):
-/// its label and place, alone and with the character.
-pub fn add_names(features: &mut [Vec<u64>], chars: &[char], marks: &[(u64, u64)]) {
-    for ((keys, &(label, place)), &c) in features.iter_mut().zip(marks).zip(chars) {
-        if label != 0 {
-            keys.push(key(31, &[label, place]));
-            keys.push(key(32, &[label, place, u64::from(c)]));
-        }
+/// Feature slots per character: those of [`extract`], then two for the names seen
+/// ([`add_names`]). A slot left 0 holds no feature.
+pub const WIDTH: usize = 33;
+
+/// The slots [`add_names`] fills.
+const NAME_SLOTS: usize = WIDTH - 2;
+
+/// The feature keys of each character of a sentence, [`WIDTH`] a character.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Features {
+    /// The keys, character after character; 0 for an empty slot.
+    pub keys: Vec<u64>,
+}
+
+impl Features {
+    /// The keys of character `at`.
+    pub fn at(&self, at: usize) -> &[u64] {
+        self.keys.get(at * WIDTH..(at + 1) * WIDTH).unwrap_or(&[])
+    }
+
+    /// How many characters.
+    pub fn len(&self) -> usize {
+        self.keys.len() / WIDTH
+    }
+
+    /// True for a sentence of no characters.
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
     }
 }
 
-/// The feature keys of every character of `sentence`, in order.
-pub fn extract(sentence: &Sentence) -> Vec<Vec<u64>> {
+/// Sets each character's name slots to the mark of a known name over it
+/// (`Lexicon::marks`): its label and place, alone and with the character; empty where no
+/// known name is.
+pub fn add_names(features: &mut Features, chars: &[char], marks: &[(u64, u64)]) {
+    for ((slots, &(label, place)), &c) in
+        features.keys.chunks_exact_mut(WIDTH).zip(marks).zip(chars)
+    {
+        let (alone, with_char) = if label == 0 {
+            (0, 0)
+        } else {
+            (
+                key(31, &[label, place]),
+                key(32, &[label, place, u64::from(c)]),
+            )
+        };
+        slots[NAME_SLOTS] = alone;
+        slots[NAME_SLOTS + 1] = with_char;
+    }
+}
+
+/// True for a common surname.
+fn is_surname(c: char) -> bool {
+    static SET: std::sync::LazyLock<std::collections::HashSet<char>> =
+        std::sync::LazyLock::new(|| SURNAMES.chars().collect());
+    SET.contains(&c)
+}
+
+/// The feature keys of every character of `sentence`, in order, the name slots empty.
+pub fn extract(sentence: &Sentence) -> Features {
     let chars = &sentence.chars;
     let len = chars.len();
     let text: String = chars.iter().collect();
     let words = words(&text, len);
     let hints = hints(sentence);
+    let surnames: Vec<bool> = chars.iter().map(|&c| is_surname(c)).collect();
     let c = |i: isize| -> u64 {
         usize::try_from(i)
             .ok()
@@ -160,52 +209,53 @@ pub fn extract(sentence: &Sentence) -> Vec<Vec<u64>> {
             .and_then(|i| chars.get(i))
             .map_or(0, |&c| class(c))
     };
-    let mut out = Vec::with_capacity(len);
-    for (at, slot) in (0..len).zip(0_isize..) {
-        let i = slot;
-        let mut f = Vec::with_capacity(24);
-        f.push(key(0, &[]));
+    let surname = |i: isize| {
+        u64::from(
+            usize::try_from(i)
+                .ok()
+                .and_then(|i| surnames.get(i))
+                .is_some_and(|&s| s),
+        )
+    };
+    let mut keys = vec![0; len * WIDTH];
+    for ((at, i), f) in (0..len).zip(0_isize..).zip(keys.chunks_exact_mut(WIDTH)) {
+        f[0] = key(0, &[]);
         for (template, offset) in (1..).zip(-2..=2) {
-            f.push(key(template, &[c(i + offset)]));
+            f[template as usize] = key(template, &[c(i + offset)]);
         }
-        f.push(key(6, &[c(i - 1), c(i)]));
-        f.push(key(7, &[c(i), c(i + 1)]));
-        f.push(key(8, &[c(i - 2), c(i - 1)]));
-        f.push(key(9, &[c(i + 1), c(i + 2)]));
-        f.push(key(10, &[c(i - 1), c(i + 1)]));
-        f.push(key(11, &[c(i - 1), c(i), c(i + 1)]));
-        f.push(key(12, &[k(i - 1), k(i), k(i + 1)]));
-        f.push(key(13, &[k(i), c(i + 1)]));
-        f.push(key(14, &[c(i - 1), k(i)]));
+        f[6] = key(6, &[c(i - 1), c(i)]);
+        f[7] = key(7, &[c(i), c(i + 1)]);
+        f[8] = key(8, &[c(i - 2), c(i - 1)]);
+        f[9] = key(9, &[c(i + 1), c(i + 2)]);
+        f[10] = key(10, &[c(i - 1), c(i + 1)]);
+        f[11] = key(11, &[c(i - 1), c(i), c(i + 1)]);
+        f[12] = key(12, &[k(i - 1), k(i), k(i + 1)]);
+        f[13] = key(13, &[k(i), c(i + 1)]);
+        f[14] = key(14, &[c(i - 1), k(i)]);
         if let Some(word) = words.get(at) {
-            f.push(key(15, &[word.place]));
-            f.push(key(16, &[word.place, word.tag]));
-            f.push(key(17, &[word.place, word.word]));
-            f.push(key(18, &[word.before, word.tag]));
-            f.push(key(19, &[word.tag, word.after]));
-            f.push(key(20, &[word.place, c(i)]));
-            f.push(key(25, &[word.place, word.first]));
-            f.push(key(26, &[word.place, word.last]));
-            f.push(key(27, &[word.place, word.word_before]));
-            f.push(key(28, &[word.place, word.word_after]));
-            f.push(key(29, &[word.length, word.tag]));
+            f[15] = key(15, &[word.place]);
+            f[16] = key(16, &[word.place, word.tag]);
+            f[17] = key(17, &[word.place, word.word]);
+            f[18] = key(18, &[word.before, word.tag]);
+            f[19] = key(19, &[word.tag, word.after]);
+            f[20] = key(20, &[word.place, c(i)]);
+            f[21] = key(25, &[word.place, word.first]);
+            f[22] = key(26, &[word.place, word.last]);
+            f[23] = key(27, &[word.place, word.word_before]);
+            f[24] = key(28, &[word.place, word.word_after]);
+            f[25] = key(29, &[word.length, word.tag]);
         }
-        let surname = |i: isize| {
-            let ch = usize::try_from(i).ok().and_then(|i| chars.get(i));
-            u64::from(ch.is_some_and(|&ch| SURNAMES.contains(ch)))
-        };
-        f.push(key(30, &[surname(i), surname(i - 1), k(i + 1)]));
+        f[26] = key(30, &[surname(i), surname(i - 1), k(i + 1)]);
         let hint = hints[at];
         if hint != 0 {
-            f.push(key(21, &[hint]));
-            f.push(key(22, &[hint, c(i)]));
+            f[27] = key(21, &[hint]);
+            f[28] = key(22, &[hint, c(i)]);
         }
         let pane = pane_key(sentence.panes.get(at).copied().flatten());
-        f.push(key(23, &[pane]));
-        f.push(key(24, &[pane, c(i)]));
-        out.push(f);
+        f[29] = key(23, &[pane]);
+        f[30] = key(24, &[pane, c(i)]);
     }
-    out
+    Features { keys }
 }
 
 #[cfg(test)]
@@ -217,7 +267,12 @@ mod tests {
         let sentence = Sentence::bare("林晓舟到青禾县。");
         let first = extract(&sentence);
         assert_eq!(first.len(), 8);
-        assert!(first.iter().all(|f| f.len() >= 20), "{:?}", first[0].len());
+        assert!(
+            (0..8).all(|at| first.at(at).iter().filter(|&&k| k != 0).count() >= 20),
+            "{:?}",
+            first.at(0)
+        );
+        assert_eq!(&first.at(0)[NAME_SLOTS..], &[0, 0], "no names yet");
         assert_eq!(first, extract(&sentence));
         assert_eq!(class('林'), 5);
         assert_eq!(class('7'), 1);

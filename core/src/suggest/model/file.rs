@@ -3,7 +3,10 @@
 //! then the weights as little-endian numbers — the transitions, then per feature its key
 //! (`u64`) and one `f32` per tag, features in key order.
 //!
-//! Version 1. The reader trusts nothing: a wrong format, a newer version, sizes that do not
+//! Version 2: BIOES tags (four per label) and the temperature of the confidences in the
+//! header. Version 1 files (BIO tags, two per label, no temperature) are refused with a
+//! message asking to train again: a folder's model is rebuilt from its pages in seconds. The
+//! reader trusts nothing: a wrong format, a newer version, sizes that do not
 //! add up, a truncated file or one that inflates past [`MAX_INFLATED`] are errors naming the
 //! file, never a panic. The weights are binary because a JSON number per weight made the file
 //! four times larger and slow to read.
@@ -14,16 +17,24 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::perceptron::{KeyMap, Weights};
+use super::perceptron::{self, Scale, Weights};
 use super::{Model, Trained};
 use crate::annotation::sidecar;
 
 /// The first line of every model file, and the `format` of its header.
 pub const FORMAT: &str = "copydesk-model";
 /// The version this build writes and the newest it reads.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 /// The most a model file may inflate to (a guard against a hostile file).
 pub const MAX_INFLATED: u64 = 1 << 30;
+
+/// The first fields of the JSON line, read first so that an old or newer file is named as
+/// such before the rest of its header is read.
+#[derive(Deserialize)]
+struct Version {
+    format: String,
+    version: u32,
+}
 
 /// The JSON line after the first.
 #[derive(Serialize, Deserialize)]
@@ -35,6 +46,8 @@ struct Header {
     tags: usize,
     features: usize,
     trained: Trained,
+    /// Scores are divided by it before they are read as probabilities.
+    temperature: f32,
     /// The names seen in training, with their label's index.
     #[serde(default)]
     names: Vec<(String, usize)>,
@@ -67,11 +80,12 @@ impl Model {
             kind: super::NAME.to_owned(),
             labels: self.labels.clone(),
             tags: weights.tags,
-            features: weights.index.len(),
+            features: weights.len(),
             trained: self.trained.clone(),
+            temperature: self.scale.temperature,
             names: self.lexicon.entries(),
         };
-        let mut plain = Vec::with_capacity(weights.rows.len() * 6 + 4096);
+        let mut plain = Vec::with_capacity(weights.len() * (8 + 4 * weights.tags) + 4096);
         plain.extend_from_slice(FORMAT.as_bytes());
         plain.push(b'\n');
         serde_json::to_writer(&mut plain, &header).map_err(io::Error::other)?;
@@ -79,12 +93,9 @@ impl Model {
         for weight in &weights.transitions {
             plain.extend_from_slice(&weight.to_le_bytes());
         }
-        let mut keys: Vec<(u64, u32)> = weights.index.iter().map(|(&k, &r)| (k, r)).collect();
-        keys.sort_unstable();
-        for (key, row) in keys {
+        for (key, row) in weights.features() {
             plain.extend_from_slice(&key.to_le_bytes());
-            let start = row as usize * weights.tags;
-            for weight in weights.rows.get(start..start + weights.tags).unwrap_or(&[]) {
+            for weight in row {
                 plain.extend_from_slice(&weight.to_le_bytes());
             }
         }
@@ -132,19 +143,30 @@ impl Model {
         if lines.next() != Some(FORMAT.as_bytes()) {
             return Err("not a copydesk model".to_owned());
         }
-        let header: Header = serde_json::from_slice(lines.next().unwrap_or_default())
+        let line = lines.next().unwrap_or_default();
+        let version: Version = serde_json::from_slice(line)
             .map_err(|err| format!("the model's header cannot be read: {err}"))?;
-        if header.format != FORMAT {
-            return Err(format!("format {:?} is not {FORMAT:?}", header.format));
+        if version.format != FORMAT {
+            return Err(format!("format {:?} is not {FORMAT:?}", version.format));
         }
-        if header.version > VERSION {
+        if version.version > VERSION {
             return Err(format!(
                 "model version {} is newer than this copydesk reads ({VERSION}); update copydesk",
-                header.version
+                version.version
             ));
         }
+        if version.version < VERSION {
+            return Err(format!(
+                "model version {} was written by an older copydesk (its tags and confidences \
+                 are read differently now); train it again (copydesk train, or Edit → Train \
+                 model now)",
+                version.version
+            ));
+        }
+        let header: Header = serde_json::from_slice(line)
+            .map_err(|err| format!("the model's header cannot be read: {err}"))?;
         let tags = header.tags;
-        if tags != 1 + 2 * header.labels.len() {
+        if tags != perceptron::tag_count(header.labels.len()) {
             return Err(format!(
                 "{} tags do not fit {} labels",
                 tags,
@@ -167,20 +189,30 @@ impl Model {
         let float = |chunk: &[u8]| f32::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3]]);
         let (head, rest) = body.split_at(4 * transitions_len);
         let transitions: Vec<f32> = head.chunks_exact(4).map(float).collect();
-        let mut index = KeyMap::default();
+        let mut keys = Vec::with_capacity(header.features);
         let mut rows = Vec::with_capacity(header.features * tags);
-        for (n, record) in rest.chunks_exact(8 + 4 * tags).enumerate() {
+        for record in rest.chunks_exact(8 + 4 * tags) {
             let mut key = [0; 8];
             key.copy_from_slice(&record[..8]);
-            let row = u32::try_from(n).map_err(|_| "too many features".to_owned())?;
-            if index.insert(u64::from_le_bytes(key), row).is_some() {
-                return Err("a feature is listed twice".to_owned());
+            let key = u64::from_le_bytes(key);
+            // Written in key order: a key not above the one before is a repeat, or no key.
+            if keys.last().is_some_and(|&last| key <= last) || key == 0 {
+                return Err("a feature is listed twice or out of order".to_owned());
             }
+            keys.push(key);
             rows.extend(record[8..].chunks_exact(4).map(float));
         }
         if rows.iter().chain(&transitions).any(|w| !w.is_finite()) {
             return Err("a weight is not a finite number".to_owned());
         }
+        if !(header.temperature.is_finite() && header.temperature > 0.0) {
+            return Err("the temperature is not a positive number".to_owned());
+        }
+        let features: Vec<(u64, &[f32])> = keys
+            .iter()
+            .copied()
+            .zip(rows.chunks_exact(tags.max(1)))
+            .collect();
         if header
             .names
             .iter()
@@ -191,11 +223,9 @@ impl Model {
         Ok(Self {
             lexicon: super::lexicon::Lexicon::from_entries(header.names),
             labels: header.labels,
-            weights: Weights {
-                tags,
-                index,
-                rows,
-                transitions,
+            weights: Weights::new(tags, &features, transitions),
+            scale: Scale {
+                temperature: header.temperature,
             },
             trained: header.trained,
         })

@@ -9,6 +9,7 @@
 use std::collections::HashMap;
 
 use super::examples::Example;
+use super::perceptron::KeyMap;
 
 /// Longest name looked for, in characters.
 const LONGEST: usize = 12;
@@ -17,6 +18,33 @@ const LONGEST: usize = 12;
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Lexicon {
     names: HashMap<String, usize>,
+    /// Every beginning of a name (hashed, [`step`]): 0 for a beginning only, else the label
+    /// of the name it completes plus one. Looking a name up goes on one character at a time
+    /// while the beginning is known, so most characters cost one look-up.
+    prefixes: KeyMap<usize>,
+}
+
+/// The hash of a beginning of a name one character longer than the one hashed as `key`.
+fn step(key: u64, c: char) -> u64 {
+    let x = (key ^ u64::from(c)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    x ^ (x >> 29)
+}
+
+/// The beginnings of `names`, as [`Lexicon::prefixes`] holds them.
+fn prefixes(names: &HashMap<String, usize>) -> KeyMap<usize> {
+    let mut out = KeyMap::default();
+    for (name, &label) in names {
+        let mut key = 0;
+        let length = name.chars().count();
+        for (n, c) in name.chars().enumerate() {
+            key = step(key, c);
+            let mark = out.entry(key).or_insert(0);
+            if n + 1 == length {
+                *mark = label + 1;
+            }
+        }
+    }
+    out
 }
 
 impl Lexicon {
@@ -46,7 +74,14 @@ impl Lexicon {
                 names.entry(name).or_insert(label);
             }
         }
-        Self { names }
+        Self::from_names(names)
+    }
+
+    fn from_names(names: HashMap<String, usize>) -> Self {
+        Self {
+            prefixes: prefixes(&names),
+            names,
+        }
     }
 
     /// The names, sorted, for the model file.
@@ -59,9 +94,7 @@ impl Lexicon {
 
     /// A lexicon of `entries`.
     pub fn from_entries(entries: Vec<(String, usize)>) -> Self {
-        Self {
-            names: entries.into_iter().collect(),
-        }
+        Self::from_names(entries.into_iter().collect())
     }
 
     /// Per character: 0, or the label (plus one) and place (1 begins, 2 inside, 3 ends) of
@@ -72,15 +105,15 @@ impl Lexicon {
             return out;
         }
         let mut at = 0;
-        let mut buffer = String::new();
         while at < chars.len() {
             let mut found = None;
-            for length in (2..=LONGEST.min(chars.len() - at)).rev() {
-                buffer.clear();
-                buffer.extend(&chars[at..at + length]);
-                if let Some(&label) = self.names.get(&buffer) {
-                    found = Some((length, label));
-                    break;
+            let mut key = 0;
+            for (length, &c) in (1..=LONGEST).zip(&chars[at..]) {
+                key = step(key, c);
+                match self.prefixes.get(&key) {
+                    None => break,
+                    Some(&label) if label > 0 && length >= 2 => found = Some((length, label - 1)),
+                    Some(_) => {}
                 }
             }
             match found {

@@ -1,7 +1,7 @@
 //! A model trained on the folder's own labels: a character-level sequence labeller that adds
 //! people, places and organisations in running text to what the rules find.
 //!
-//! It is an averaged structured perceptron over BIO tags, decoded with Viterbi
+//! It is an averaged structured perceptron over BIOES tags, decoded with Viterbi
 //! ([`perceptron`]), reading for each character the characters and character n-grams around
 //! it, character classes, the jieba word it is in with its part of speech, the rules' own
 //! suggestions and the pane ([`features`], over [`sentence`]s). It is written here rather than
@@ -15,8 +15,10 @@
 //! - [`evaluate`](mod@evaluate): precision, recall and F1 per label against labelled examples;
 //! - [`propose`](mod@propose): the model's suggestions merged with the rules' for a document, with the
 //!   precedence the README states;
+//! - [`calibrate`](mod@calibrate): the temperature that makes confidences come true;
 //! - [`retrain`]: when the app trains again.
 
+pub mod calibrate;
 pub mod evaluate;
 pub mod examples;
 pub mod features;
@@ -34,9 +36,10 @@ use crate::bulletin::Bulletin;
 use crate::text::{Source, Span};
 pub use evaluate::{Evaluation, evaluate};
 pub use examples::{Corpus, Entity, Example, load, model_path};
+use features::Features;
 pub use file::ModelError;
 use lexicon::Lexicon;
-use perceptron::{Instance, KeyMap, Weights};
+use perceptron::{Instance, KeyMap, Scale, Weights};
 pub use propose::new_suggestions;
 pub use retrain::Retrain;
 pub use sentence::{Hint, Sentence, sentences};
@@ -55,7 +58,8 @@ pub struct TrainOptions {
     /// model that generalizes as well).
     pub min_count: usize,
     /// Also trains on nine tenths first and scores the tenth held back, for
-    /// [`Trained::held_back`]; the model returned is then trained on all.
+    /// [`Trained::held_back`], and fits the temperature of the confidences on it; the model
+    /// returned is then trained on all. Without it, confidences read the scores as they are.
     pub hold_back: bool,
 }
 
@@ -64,7 +68,7 @@ impl Default for TrainOptions {
         Self {
             epochs: 8,
             seed: 17,
-            min_count: 1,
+            min_count: 2,
             hold_back: true,
         }
     }
@@ -92,6 +96,7 @@ pub struct Model {
     labels: Vec<String>,
     lexicon: Lexicon,
     weights: Weights,
+    scale: Scale,
     trained: Trained,
 }
 
@@ -106,6 +111,10 @@ pub struct Found {
     pub confidence: f32,
 }
 
+/// Pages of fewer sentences are tagged on one thread: starting threads would cost more than
+/// it saves.
+const PARALLEL_FROM: usize = 64;
+
 /// Training found nothing to learn from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NothingToLearn;
@@ -118,39 +127,20 @@ impl std::fmt::Display for NothingToLearn {
 
 impl std::error::Error for NothingToLearn {}
 
-/// The tag of each character of `example`: `O` = 0, `B-` = 1 + 2k, `I-` = 2 + 2k for the
-/// label `labels[k]`; entities of other labels are outside.
+/// The tag of each character of `example` ([`perceptron`]'s numbering); entities of other
+/// labels are outside.
 fn gold_tags(example: &Example, labels: &[String]) -> Vec<usize> {
     let mut tags = vec![0; example.sentence.chars.len()];
     for entity in &example.entities {
         let Some(k) = labels.iter().position(|l| *l == entity.label) else {
             continue;
         };
-        for at in entity.start..entity.end.min(tags.len()) {
-            tags[at] = if at == entity.start {
-                1 + 2 * k
-            } else {
-                2 + 2 * k
-            };
+        let end = entity.end.min(tags.len());
+        for (at, tag) in tags.iter_mut().enumerate().take(end).skip(entity.start) {
+            *tag = perceptron::tag_of(k, entity.start, end, at);
         }
     }
     tags
-}
-
-/// Spans of a tag sequence, as `(label index, start, end)`.
-fn spans(tags: &[usize]) -> Vec<(usize, usize, usize)> {
-    let mut out: Vec<(usize, usize, usize)> = Vec::new();
-    for (at, &tag) in tags.iter().enumerate() {
-        if tag == 0 {
-            continue;
-        }
-        let label = (tag - 1) / 2;
-        match out.last_mut() {
-            Some(last) if tag % 2 == 0 && last.0 == label && last.2 == at => last.2 = at + 1,
-            _ => out.push((label, at, at + 1)),
-        }
-    }
-    out
 }
 
 /// Trains a model for `labels` on `examples`.
@@ -162,11 +152,12 @@ pub fn train(
     if examples.is_empty() || labels.is_empty() {
         return Err(NothingToLearn);
     }
-    let features: Vec<Vec<Vec<u64>>> = examples
+    let features: Vec<Features> = examples
         .iter()
         .map(|e| features::extract(&e.sentence))
         .collect();
     let mut held_back = None;
+    let mut scale = Scale { temperature: 1.0 };
     if options.hold_back && examples.len() >= 10 {
         let (mut train_on, mut test) = (Vec::new(), Vec::new());
         for (i, example) in examples.iter().enumerate() {
@@ -179,22 +170,24 @@ pub fn train(
         let part = fit(examples, &features, &train_on, labels, options);
         let scores = evaluate(&part, &test);
         held_back = Some((scores.micro.f1(), test.len()));
+        scale = calibrate::fit(&part, &test);
     }
     let all: Vec<usize> = (0..examples.len()).collect();
     let mut model = fit(examples, &features, &all, labels, options);
     model.trained.held_back = held_back;
+    model.scale = scale;
     Ok(model)
 }
 
 /// Trains on the examples numbered `chosen`, with their features computed already.
 fn fit(
     examples: &[Example],
-    features: &[Vec<Vec<u64>>],
+    features: &[Features],
     chosen: &[usize],
     labels: &[String],
     options: &TrainOptions,
 ) -> Model {
-    let tags = 1 + 2 * labels.len();
+    let tags = perceptron::tag_count(labels.len());
     // Each sentence sees the names of the other half, so that the feature is learned as it
     // will be met: on names seen elsewhere.
     let halves = [0, 1].map(|half| {
@@ -207,7 +200,7 @@ fn fit(
             labels,
         )
     });
-    let features: Vec<Vec<Vec<u64>>> = chosen
+    let features: Vec<Features> = chosen
         .iter()
         .enumerate()
         .map(|(n, &i)| {
@@ -219,8 +212,8 @@ fn fit(
         .collect();
     let mut counts: KeyMap<u32> = KeyMap::default();
     for keys in &features {
-        for key in keys.iter().flatten() {
-            *counts.entry(*key).or_default() += 1;
+        for &key in keys.keys.iter().filter(|&&k| k != 0) {
+            *counts.entry(key).or_default() += 1;
         }
     }
     let mut index: KeyMap<u32> = KeyMap::default();
@@ -228,10 +221,12 @@ fn fit(
     let mut instances = Vec::with_capacity(chosen.len());
     for (n, &i) in chosen.iter().enumerate() {
         let rows = features[n]
-            .iter()
+            .keys
+            .chunks_exact(features::WIDTH)
             .map(|keys_here| {
                 keys_here
                     .iter()
+                    .filter(|&&key| key != 0)
                     .filter(|key| {
                         counts
                             .get(key)
@@ -258,6 +253,7 @@ fn fit(
         labels: labels.to_vec(),
         lexicon: Lexicon::from_examples(chosen.iter().map(|&i| &examples[i]), labels),
         weights,
+        scale: Scale { temperature: 1.0 },
         trained: Trained {
             sentences: chosen.len(),
             annotations: chosen.iter().map(|&i| examples[i].entities.len()).sum(),
@@ -268,7 +264,7 @@ fn fit(
     }
 }
 
-/// The weights without the features whose weights all stayed zero, rows in key order (so the
+/// The weights without the features whose weights all stayed zero, in key order (so the
 /// same training gives the same file).
 fn prune(keys: &[u64], rows: &[f32], transitions: Vec<f32>, tags: usize) -> Weights {
     let mut kept: Vec<(u64, &[f32])> = keys
@@ -278,18 +274,7 @@ fn prune(keys: &[u64], rows: &[f32], transitions: Vec<f32>, tags: usize) -> Weig
         .map(|(&key, row)| (key, row))
         .collect();
     kept.sort_by_key(|(key, _)| *key);
-    let mut index = KeyMap::default();
-    let mut out = Vec::with_capacity(kept.len() * tags);
-    for (n, (key, row)) in kept.into_iter().enumerate() {
-        index.insert(key, u32::try_from(n).unwrap_or(u32::MAX));
-        out.extend_from_slice(row);
-    }
-    Weights {
-        tags,
-        index,
-        rows: out,
-        transitions,
-    }
+    Weights::new(tags, &kept, transitions)
 }
 
 impl Model {
@@ -305,23 +290,38 @@ impl Model {
 
     /// Features with weights.
     pub fn features(&self) -> usize {
-        self.weights.index.len()
+        self.weights.len()
     }
 
-    /// The entities in `sentence`, as `(label index, start, end, confidence)`, characters
-    /// counted in the sentence.
-    pub fn tag_sentence(&self, sentence: &Sentence) -> Vec<(usize, usize, usize, f32)> {
+    /// The temperature confidences are computed at (1 when none was fitted).
+    pub fn temperature(&self) -> f32 {
+        self.scale.temperature
+    }
+
+    /// Each character's scores for each tag and the best tags, for `sentence`.
+    fn decode(&self, sentence: &Sentence) -> (Vec<f32>, Vec<usize>) {
         let mut features = features::extract(sentence);
         let marks = self.lexicon.marks(&sentence.chars);
         features::add_names(&mut features, &sentence.chars, &marks);
-        let tags = self.weights.tags;
-        let emissions = self.weights.emissions(&features);
-        let path = perceptron::viterbi(&emissions, &self.weights.transitions, tags);
-        let found = spans(&path);
+        let emissions = self.weights.emissions(&features.keys, features::WIDTH);
+        let path = perceptron::viterbi(&emissions, &self.weights.transitions, self.weights.tags);
+        (emissions, path)
+    }
+
+    /// The spans of `path` with their confidence at `scale`: the lowest probability of the
+    /// tags of their characters.
+    fn confidences(
+        &self,
+        emissions: &[f32],
+        path: &[usize],
+        scale: Scale,
+    ) -> Vec<(usize, usize, usize, f32)> {
+        let found = perceptron::spans(path);
         if found.is_empty() {
             return Vec::new();
         }
-        let marginals = perceptron::marginals(&emissions, &self.weights.transitions, tags);
+        let tags = self.weights.tags;
+        let marginals = perceptron::marginals(emissions, &self.weights.transitions, tags, scale);
         found
             .into_iter()
             .map(|(label, start, end)| {
@@ -333,11 +333,46 @@ impl Model {
             .collect()
     }
 
-    /// The entities on a page, in page order.
+    /// The entities in `sentence`, as `(label index, start, end, confidence)`, characters
+    /// counted in the sentence.
+    pub fn tag_sentence(&self, sentence: &Sentence) -> Vec<(usize, usize, usize, f32)> {
+        let (emissions, path) = self.decode(sentence);
+        self.confidences(&emissions, &path, self.scale)
+    }
+
+    /// The entities on a page, in page order. A long page is tagged on as many threads as
+    /// the machine has cores (up to four), each taking a run of sentences: the result is the
+    /// same as on one.
     pub fn tag_page(&self, source: &Source, bulletin: &Bulletin) -> Vec<Found> {
+        let all = sentences(source, bulletin);
+        let threads = std::thread::available_parallelism()
+            .map_or(1, std::num::NonZero::get)
+            .min(4);
+        if threads < 2 || all.len() < PARALLEL_FROM {
+            return self.tag_sentences(&all);
+        }
+        let chunk = all.len().div_ceil(threads);
+        std::thread::scope(|scope| {
+            let running: Vec<_> = all
+                .chunks(chunk)
+                .map(|part| scope.spawn(|| self.tag_sentences(part)))
+                .collect();
+            running
+                .into_iter()
+                .flat_map(|thread| {
+                    thread
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                })
+                .collect()
+        })
+    }
+
+    /// The entities in `sentences`, in order, placed on their page.
+    fn tag_sentences(&self, sentences: &[Sentence]) -> Vec<Found> {
         let mut out = Vec::new();
-        for sentence in sentences(source, bulletin) {
-            for (label, start, end, confidence) in self.tag_sentence(&sentence) {
+        for sentence in sentences {
+            for (label, start, end, confidence) in self.tag_sentence(sentence) {
                 if let Some(name) = self.labels.get(label) {
                     out.push(Found {
                         label: name.clone(),

@@ -79,13 +79,24 @@ fn the_model_file_round_trips_and_bad_files_are_refused() {
         Some("not a copydesk model")
     );
     let plain = zstd::decode_all(bytes.as_slice()).unwrap();
-    let newer = String::from_utf8_lossy(&plain).replacen("\"version\":1", "\"version\":7", 1);
-    let newer = zstd::encode_all(newer.as_bytes(), 1).unwrap();
+    let version = |n: u32| {
+        let text = String::from_utf8_lossy(&plain).replacen(
+            "\"version\":2",
+            &format!("\"version\":{n}"),
+            1,
+        );
+        zstd::encode_all(text.as_bytes(), 1).unwrap()
+    };
     // The weights are not UTF-8: rebuilding from the lossy text changes their length too,
     // but the version is checked first.
     assert_eq!(
-        Model::from_bytes(&newer).unwrap_err(),
-        "model version 7 is newer than this copydesk reads (1); update copydesk"
+        Model::from_bytes(&version(7)).unwrap_err(),
+        "model version 7 is newer than this copydesk reads (2); update copydesk"
+    );
+    assert_eq!(
+        Model::from_bytes(&version(1)).unwrap_err(),
+        "model version 1 was written by an older copydesk (its tags and confidences are read \
+         differently now); train it again (copydesk train, or Edit → Train model now)"
     );
     let mut short = plain.clone();
     short.truncate(plain.len() - 3);
@@ -298,4 +309,47 @@ fn a_page_with_only_a_rejection_gives_its_sentence_as_negative_evidence() {
         "青禾县文化馆开放。"
     );
     assert!(examples[0].entities.is_empty());
+}
+
+#[test]
+fn the_temperature_is_fitted_on_the_held_back_tenth_and_kept_in_the_file() {
+    let model = train(&invented::sentences(300, 1), &labels(), &quick()).unwrap();
+    // 10^0.8, from the grid of 10^(k/10).
+    assert!(
+        (model.temperature() - 6.309_574).abs() < 1e-4,
+        "{}",
+        model.temperature()
+    );
+    let read = Model::from_bytes(&model.to_bytes().unwrap()).unwrap();
+    assert_eq!(read.temperature(), model.temperature());
+    let unfitted = TrainOptions {
+        hold_back: false,
+        ..quick()
+    };
+    let plain = train(&invented::sentences(300, 1), &labels(), &unfitted).unwrap();
+    assert_eq!(
+        plain.temperature(),
+        1.0,
+        "nothing held back, nothing fitted"
+    );
+
+    // Names the invented corpus taught, in one of its templates: sure, not certain.
+    let taught = Sentence::bare("林晓舟来到青禾县调研春耕生产。");
+    let found = model.tag_sentence(&taught);
+    assert_eq!(
+        found.iter().map(|f| (f.0, f.1, f.2)).collect::<Vec<_>>(),
+        [(0, 0, 3), (1, 5, 8)]
+    );
+    for (.., confidence) in &found {
+        assert!(*confidence > 0.99 && *confidence < 1.0, "{confidence}");
+    }
+    assert!(
+        plain.tag_sentence(&taught).iter().all(|f| f.3 == 1.0),
+        "uncalibrated, the scores read as certainties"
+    );
+    // A sentence unlike the corpus: the person is taken with the 据 before it, and the model
+    // says it is unsure.
+    let strange = model.tag_sentence(&Sentence::bare("据罗振远介绍，云海公司今年扩产。"));
+    assert_eq!((strange[0].0, strange[0].1, strange[0].2), (0, 0, 4));
+    assert!(strange[0].3 > 0.5 && strange[0].3 < 0.7, "{}", strange[0].3);
 }
