@@ -3,7 +3,7 @@
 //!
 //! A sentence is a line of the page, cut again after `。！？!?`: short enough to decode
 //! quickly, long enough to hold its names whole. Nothing here looks at annotations; the
-//! training examples (`examples`) and the tagger (`tagger`) both start from these.
+//! training examples (`examples`) and the tagging (`Model::tag_page`) both start from these.
 
 use crate::annotation::{Pane, PaneIndex};
 use crate::bulletin::Bulletin;
