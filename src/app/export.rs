@@ -2,10 +2,10 @@
 //! progress bar while it runs and the summary when it is done. The export itself is the
 //! core's [`formats::export()`], the one `copydesk export` runs, here on a thread of its own.
 
-use super::job::{Job, Polled};
+use super::job::{Background, Outcome, ratio};
 use std::path::{Path, PathBuf};
 
-use eframe::egui::{self, RichText};
+use eframe::egui;
 
 use crate::formats::{self, ExportRequest, Format, Progress, UnitKind};
 
@@ -23,17 +23,9 @@ pub struct ExportDialog {
     pub whole_folder: bool,
     /// The destination folder, as typed or chosen.
     pub out: String,
-    running: Option<Job<Progress, Outcome>>,
-    /// What the last export said: its summary, or why it wrote nothing.
-    outcome: Option<Outcome>,
-}
-
-/// How an export ended.
-struct Outcome {
-    /// The summary line, or the error.
-    headline: Result<String, String>,
-    /// Annotations left out, and pages that could not be read, one line each.
-    details: Vec<String>,
+    /// The export running, or what the last one said: its summary (then the annotations
+    /// left out and the pages that could not be read), or why it wrote nothing.
+    job: Background<Progress>,
 }
 
 /// What the user asked of the window this frame.
@@ -68,14 +60,13 @@ impl ExportDialog {
             force: false,
             whole_folder: in_folder,
             out: out.display().to_string(),
-            running: None,
-            outcome: None,
+            job: Background::new(),
         }
     }
 
     /// True while an export runs (the window cannot be closed then).
     pub fn is_running(&self) -> bool {
-        self.running.is_some()
+        self.job.is_running()
     }
 
     /// Starts exporting `paths` with the window's choices, on a thread of its own; `ctx` is
@@ -89,9 +80,8 @@ impl ExportDialog {
             include_suggested: self.include_suggested,
             force: self.force,
         };
-        let thread = Job::start("export", ctx, move |progress| {
-            let result = formats::export(&request, progress);
-            match result {
+        self.job.start("export", ctx, move |progress| {
+            match formats::export(&request, progress) {
                 Ok(summary) => Outcome {
                     headline: Ok(summary.describe(&request)),
                     details: summary
@@ -101,47 +91,18 @@ impl ExportDialog {
                         .chain(summary.failures.iter().cloned())
                         .collect(),
                 },
-                Err(err @ formats::ExportError::Exists { .. }) => Outcome {
-                    headline: Err(format!(
-                        "{err}: tick “overwrite files already there” to replace them"
-                    )),
-                    details: Vec::new(),
-                },
-                Err(err) => Outcome {
-                    headline: Err(err.to_string()),
-                    details: Vec::new(),
-                },
+                Err(err @ formats::ExportError::Exists { .. }) => Outcome::error(format!(
+                    "{err}: tick “overwrite files already there” to replace them"
+                )),
+                Err(err) => Outcome::error(err.to_string()),
             }
         });
-        match thread {
-            Ok(job) => {
-                self.outcome = None;
-                self.running = Some(job);
-            }
-            Err(err) => {
-                self.outcome = Some(Outcome {
-                    headline: Err(format!("the export could not be started: {err}")),
-                    details: Vec::new(),
-                });
-            }
-        }
     }
 
     /// Takes in what the export thread said since the last frame.
     pub fn poll(&mut self) {
-        let Some(running) = &mut self.running else {
-            return;
-        };
-        let outcome = match running.poll() {
-            Polled::Running => return,
-            Polled::Done(outcome) => outcome,
-            Polled::Lost => Outcome {
-                headline: Err("the export stopped unexpectedly; nothing more was written".into()),
-                details: Vec::new(),
-            },
-        };
-        self.outcome = Some(outcome);
-        self.running = None;
+        self.job
+            .poll("the export stopped unexpectedly; nothing more was written");
     }
 }
 
@@ -153,33 +114,18 @@ pub fn dialog_ui(ctx: &egui::Context, dialog: &mut ExportDialog, folder_open: bo
         let idle = !dialog.is_running();
         ui.add_enabled_ui(idle, |ui| choices_ui(ui, dialog, folder_open, &mut asked));
         ui.separator();
-        if let Some(running) = &dialog.running {
-            let (what, fraction) = match running.progress {
-                Some(Progress::Reading { done, total }) => (
-                    format!("reading page {done} of {total}"),
-                    ratio(done, total),
-                ),
-                Some(Progress::Writing { done, total }) => (
-                    format!("writing file {done} of {total}"),
-                    ratio(done, total),
-                ),
-                None => ("finding pages".to_owned(), 0.0),
-            };
-            ui.add(egui::ProgressBar::new(fraction).text(what));
-        }
-        if let Some(outcome) = &dialog.outcome {
-            match &outcome.headline {
-                Ok(summary) => ui.label(summary),
-                Err(error) => ui.colored_label(ui.visuals().error_fg_color, error),
-            };
-            egui::ScrollArea::vertical()
-                .max_height(120.0)
-                .show(ui, |ui| {
-                    for line in &outcome.details {
-                        ui.label(RichText::new(line).small());
-                    }
-                });
-        }
+        let describe = |progress: Option<&Progress>| match progress {
+            Some(&Progress::Reading { done, total }) => (
+                format!("reading page {done} of {total}"),
+                ratio(done, total),
+            ),
+            Some(&Progress::Writing { done, total }) => (
+                format!("writing file {done} of {total}"),
+                ratio(done, total),
+            ),
+            None => ("finding pages".to_owned(), 0.0),
+        };
+        dialog.job.ui(ui, describe, 120.0);
         ui.horizontal(|ui| {
             let start = ui.add_enabled(
                 idle && !dialog.out.trim().is_empty(),
@@ -248,15 +194,6 @@ fn choices_ui(ui: &mut egui::Ui, dialog: &mut ExportDialog, folder_open: bool, a
             ui.checkbox(&mut dialog.force, "overwrite files already there");
             ui.end_row();
         });
-}
-
-/// `done / total` as a fraction for a progress bar (0 when there is nothing to do yet).
-fn ratio(done: usize, total: usize) -> f32 {
-    if total == 0 {
-        0.0
-    } else {
-        done as f32 / total as f32
-    }
 }
 
 impl super::CopydeskApp {

@@ -3,10 +3,10 @@
 //! the core's [`formats::import()`], the one `copydesk import` runs, here on a thread of its
 //! own.
 
-use super::job::{Job, Polled};
+use super::job::{Background, Outcome, ratio};
 use std::path::{Path, PathBuf};
 
-use eframe::egui::{self, RichText};
+use eframe::egui;
 
 use crate::formats::{self, ImportFormat, ImportProgress, ImportRequest};
 
@@ -20,16 +20,9 @@ pub struct ImportDialog {
     pub into: String,
     /// Add labels the tag set lacks instead of refusing their spans.
     pub add_labels: bool,
-    running: Option<Job<ImportProgress, Outcome>>,
-    outcome: Option<Outcome>,
-}
-
-/// How an import ended.
-struct Outcome {
-    /// The summary line, or the error.
-    headline: Result<String, String>,
-    /// Labels the tag set lacks, refused spans and failures, one line each.
-    details: Vec<String>,
+    /// The import running, or how the last one ended: its summary, then the labels the tag
+    /// set lacks, refused spans and failures.
+    job: Background<ImportProgress>,
 }
 
 /// What the user asked of the window this frame.
@@ -55,14 +48,13 @@ impl ImportDialog {
             source: String::new(),
             into: folder.map(|f| f.display().to_string()).unwrap_or_default(),
             add_labels: false,
-            running: None,
-            outcome: None,
+            job: Background::new(),
         }
     }
 
     /// True while an import runs (the window cannot be closed then).
     pub fn is_running(&self) -> bool {
-        self.running.is_some()
+        self.job.is_running()
     }
 
     /// Starts importing with the window's choices on a thread of its own, as `author` (the
@@ -76,57 +68,20 @@ impl ImportDialog {
             author,
             add_labels: self.add_labels,
         };
-        let thread = Job::start("import", ctx, move |progress| {
-            let result = formats::import(&request, progress);
-            match result {
+        self.job.start("import", ctx, move |progress| {
+            match formats::import(&request, progress) {
                 Ok(summary) => Outcome {
                     headline: Ok(summary.describe(&request)),
                     details: summary.details(&request),
                 },
-                Err(err) => Outcome {
-                    headline: Err(err.to_string()),
-                    details: Vec::new(),
-                },
+                Err(err) => Outcome::error(err.to_string()),
             }
         });
-        match thread {
-            Ok(job) => {
-                self.outcome = None;
-                self.running = Some(job);
-            }
-            Err(err) => {
-                self.outcome = Some(Outcome {
-                    headline: Err(format!("the import could not be started: {err}")),
-                    details: Vec::new(),
-                });
-            }
-        }
     }
 
     /// Takes in what the import thread said since the last frame.
     pub fn poll(&mut self) {
-        let Some(running) = &mut self.running else {
-            return;
-        };
-        let outcome = match running.poll() {
-            Polled::Running => return,
-            Polled::Done(outcome) => outcome,
-            Polled::Lost => Outcome {
-                headline: Err("the import stopped unexpectedly".into()),
-                details: Vec::new(),
-            },
-        };
-        self.outcome = Some(outcome);
-        self.running = None;
-    }
-}
-
-/// `done / total` as a fraction for a progress bar.
-fn ratio(done: usize, total: usize) -> f32 {
-    if total == 0 {
-        0.0
-    } else {
-        done as f32 / total as f32
+        self.job.poll("the import stopped unexpectedly");
     }
 }
 
@@ -138,33 +93,18 @@ pub fn dialog_ui(ctx: &egui::Context, dialog: &mut ImportDialog) -> Asked {
         let idle = !dialog.is_running();
         ui.add_enabled_ui(idle, |ui| choices_ui(ui, dialog, &mut asked));
         ui.separator();
-        if let Some(running) = &dialog.running {
-            let (what, fraction) = match running.progress {
-                Some(ImportProgress::Reading { done, total }) => (
-                    format!("reading file {done} of {total}"),
-                    ratio(done, total),
-                ),
-                Some(ImportProgress::Placing { done, total }) => (
-                    format!("placing page {done} of {total}"),
-                    ratio(done, total),
-                ),
-                None => ("finding files".to_owned(), 0.0),
-            };
-            ui.add(egui::ProgressBar::new(fraction).text(what));
-        }
-        if let Some(outcome) = &dialog.outcome {
-            match &outcome.headline {
-                Ok(summary) => ui.label(summary),
-                Err(error) => ui.colored_label(ui.visuals().error_fg_color, error),
-            };
-            egui::ScrollArea::vertical()
-                .max_height(160.0)
-                .show(ui, |ui| {
-                    for line in &outcome.details {
-                        ui.label(RichText::new(line).small());
-                    }
-                });
-        }
+        let describe = |progress: Option<&ImportProgress>| match progress {
+            Some(&ImportProgress::Reading { done, total }) => (
+                format!("reading file {done} of {total}"),
+                ratio(done, total),
+            ),
+            Some(&ImportProgress::Placing { done, total }) => (
+                format!("placing page {done} of {total}"),
+                ratio(done, total),
+            ),
+            None => ("finding files".to_owned(), 0.0),
+        };
+        dialog.job.ui(ui, describe, 160.0);
         ui.horizontal(|ui| {
             let ready = idle && !dialog.source.trim().is_empty() && !dialog.into.trim().is_empty();
             if ui.add_enabled(ready, egui::Button::new("Import")).clicked() {
