@@ -10,6 +10,7 @@ use serde::Serialize;
 use crate::annotation::anchor::reanchor;
 use crate::annotation::{Anchor, Annotation, Origin, Status, sidecar};
 use crate::bulletin::segment;
+use crate::operations::proofread;
 use crate::proof::{self, ProofSettings, Severity};
 use crate::text::Source;
 
@@ -137,20 +138,22 @@ pub fn summarize(path: &Path, relative: &Path) -> PageSummary {
         summary.problem = Some(problem);
         summary
     };
-    let page = Source::load(path).ok();
     let bytes = match sidecar::read_bytes(&sidecar_path) {
         Ok(bytes) => bytes,
         Err(err) => return unreadable(summary, err.to_string()),
     };
-    let mut file = match bytes.map(|bytes| sidecar::parse_unchecked(&sidecar_path, &bytes)) {
-        Some(Ok(file)) => file,
+    let file = match bytes.map(|bytes| sidecar::parse_unchecked(&sidecar_path, &bytes)) {
         Some(Err(err)) => return unreadable(summary, err.to_string()),
-        None => {
-            if let Some(page) = &page {
-                summary.count_marks(path, page, &[]);
-            }
-            return summary;
+        Some(Ok(file)) => Some(file),
+        None => None,
+    };
+    // Read only once the sidecar is known to be readable: otherwise the page is not needed.
+    let page = Source::load(path).ok();
+    let Some(mut file) = file else {
+        if let Some(page) = &page {
+            summary.count_marks(path, page, &[]);
         }
+        return summary;
     };
     if let Some(page) = &page {
         if page.fingerprint() != file.source.fingerprint {
@@ -187,22 +190,9 @@ impl PageSummary {
     fn count_marks(&mut self, path: &Path, page: &Source, annotations: &[Annotation]) {
         let settings = ProofSettings::for_page(path).unwrap_or_default();
         let marks = proof::check_page(page, &segment(page.text()), &settings);
-        let mut placed: Vec<&Annotation> = annotations
-            .iter()
-            .filter(|a| a.anchor != Anchor::Orphaned)
-            .collect();
-        placed.sort_by_key(|a| a.start);
-        let longest = placed.iter().map(|a| a.end - a.start).max().unwrap_or(0);
-        for mark in &marks {
-            let from = placed.partition_point(|a| a.start + longest < mark.span.start);
-            let near = placed[from..]
-                .iter()
-                .take_while(|a| a.start < mark.span.end.max(mark.span.start + 1))
-                .copied();
-            if !proof::is_answered(mark, near) {
-                self.marks += 1;
-                self.mark_errors += usize::from(mark.severity == Severity::Error);
-            }
+        for mark in proofread::open_among(annotations, &marks) {
+            self.marks += 1;
+            self.mark_errors += usize::from(mark.severity == Severity::Error);
         }
     }
 

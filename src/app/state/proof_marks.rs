@@ -145,7 +145,7 @@ impl ProofMarks {
             return &[];
         };
         if self.open.is_none() {
-            let open = proofread::answering(document)
+            let open = proofread::answering(document.annotations())
                 .next()
                 .map(|_| proofread::still_open(document, found));
             let shown = open.as_deref().unwrap_or(found);
