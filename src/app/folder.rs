@@ -316,7 +316,9 @@ impl CopydeskApp {
             UiCommand::TakeB => adjudication.take(Take::B, &author),
             UiCommand::TakeBoth => adjudication.take(Take::Both, &author),
             UiCommand::TakeNeither => adjudication.take(Take::Neither, &author),
-            _ => adjudication.undo(),
+            UiCommand::Undo => adjudication.undo(),
+            // Not a command of the Agreement tab: it must not take back a choice.
+            _ => return,
         };
         self.notice = Some(outcome.unwrap_or_else(|message| message));
     }

@@ -28,6 +28,8 @@ pub struct ProofMarks {
     open: Option<(u64, Option<Vec<Mark>>)>,
     /// The longest open mark, to find those over a paragraph quickly.
     longest: usize,
+    /// How many open marks each check has (see [`ProofMarks::counts`]), worked out with them.
+    per_check: Vec<(Check, usize)>,
     /// The mark selected (F7, a click in the list).
     selected: Option<Mark>,
     /// Show only this check's marks.
@@ -69,6 +71,7 @@ impl ProofMarks {
             state: Checking::Idle,
             open: None,
             longest: 0,
+            per_check: Vec::new(),
             selected: None,
             check: None,
             min_severity: Severity::Info,
@@ -150,6 +153,14 @@ impl ProofMarks {
                 .map(|_| proofread::still_open(document, found));
             let shown = open.as_deref().unwrap_or(found);
             self.longest = shown.iter().map(|m| m.span.len()).max().unwrap_or(0);
+            let mut per_check: Vec<(Check, usize)> = Check::ALL.iter().map(|&c| (c, 0)).collect();
+            for mark in shown {
+                if let Some((_, count)) = per_check.iter_mut().find(|(c, _)| *c == mark.check) {
+                    *count += 1;
+                }
+            }
+            per_check.retain(|&(_, count)| count > 0);
+            self.per_check = per_check;
             self.open = Some((generation, open));
         }
         self.worked_out()
@@ -200,18 +211,22 @@ impl ProofMarks {
     /// How many open marks each check has, in [`Check::ALL`] order (checks with none left
     /// out).
     pub fn counts(&mut self, document: &Document) -> Vec<(Check, usize)> {
-        let open = self.open(document);
-        Check::ALL
-            .iter()
-            .map(|&check| (check, open.iter().filter(|m| m.check == check).count()))
-            .filter(|&(_, count)| count > 0)
-            .collect()
+        if self.open(document).is_empty() {
+            return Vec::new();
+        }
+        self.per_check.clone()
     }
 
     /// The selected mark, if it is still open.
     pub fn selected(&mut self, document: &Document) -> Option<Mark> {
         let selected = self.selected.clone()?;
-        let still = self.open(document).contains(&selected);
+        // The marks are in page order: look only at those starting where it does.
+        let open = self.open(document);
+        let from = open.partition_point(|m| m.span.start < selected.span.start);
+        let still = open[from..]
+            .iter()
+            .take_while(|m| m.span.start == selected.span.start)
+            .any(|m| *m == selected);
         still.then_some(selected)
     }
 
