@@ -68,18 +68,22 @@ impl Default for ProofSettings {
     /// The built-in settings (`assets/proof.ron`, checked by a test); every check on at
     /// warning severity should that file ever fail to parse.
     fn default() -> Self {
-        let all_on = Self {
-            checks: vec![(Severity::Warning, true); Check::ALL.len()],
-            quotes: Quotes::Corner,
-            path: None,
-        };
-        match all_on.overridden(Path::new("assets/proof.ron"), BUILT_IN) {
-            Ok(settings) => Self {
+        // Parsed once: the library asks for every page's settings.
+        static BUILT: std::sync::LazyLock<ProofSettings> = std::sync::LazyLock::new(|| {
+            let all_on = ProofSettings {
+                checks: vec![(Severity::Warning, true); Check::ALL.len()],
+                quotes: Quotes::Corner,
                 path: None,
-                ..settings
-            },
-            Err(_) => all_on,
-        }
+            };
+            match all_on.overridden(Path::new("assets/proof.ron"), BUILT_IN) {
+                Ok(settings) => ProofSettings {
+                    path: None,
+                    ..settings
+                },
+                Err(_) => all_on,
+            }
+        });
+        BUILT.clone()
     }
 }
 

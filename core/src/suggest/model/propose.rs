@@ -16,7 +16,6 @@
 use super::Model;
 use crate::annotation::{Annotation, Document, Origin, Status};
 use crate::suggest::{Options, new_suggestions as rule_suggestions};
-use crate::text::Span;
 
 /// A rule suggestion the model does not override.
 fn kept_by_rules(annotation: &Annotation) -> bool {
@@ -27,10 +26,6 @@ fn kept_by_rules(annotation: &Annotation) -> bool {
         }
         _ => true,
     }
-}
-
-fn overlaps(a: Span, b: Span) -> bool {
-    a.start < b.end && b.start < a.end
 }
 
 /// The new suggestions for `document`: the rules' (as [`crate::suggest::new_suggestions`]
@@ -59,7 +54,7 @@ pub fn new_suggestions(
                 .overlapping(f.span)
                 .any(|a| a.label == f.label || a.status == Status::Accepted)
         })
-        .filter(|f| !kept.iter().any(|k| overlaps(k.span(), f.span)))
+        .filter(|f| !kept.iter().any(|k| k.span().overlaps(f.span)))
         .map(|f| {
             let mut annotation = Annotation::new(
                 document.source(),
@@ -78,7 +73,7 @@ pub fn new_suggestions(
     out.extend(
         weaker
             .into_iter()
-            .filter(|w| !learned(&w.label) && !found.iter().any(|f| overlaps(f.span(), w.span()))),
+            .filter(|w| !learned(&w.label) && !found.iter().any(|f| f.span().overlaps(w.span()))),
     );
     out.extend(found);
     out.sort_by(|a, b| (a.start, a.end, &a.label).cmp(&(b.start, b.end, &b.label)));
