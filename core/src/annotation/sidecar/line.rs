@@ -188,18 +188,24 @@ fn string(out: &mut String, text: &str) {
         return;
     }
     out.push('"');
-    if text.chars().any(char::is_control) {
-        for c in text.chars() {
-            if c.is_control() {
-                out.extend(c.escape_debug());
-            } else {
-                out.push(c);
-            }
-        }
-    } else {
-        out.push_str(text);
-    }
+    escaping_controls(out, text);
     out.push('"');
+}
+
+/// Appends `text` with its control characters escaped as Rust escapes them (`\n`, `\u{1b}`),
+/// as the escaping serializer would, and every other character as it is.
+pub(super) fn escaping_controls(out: &mut String, text: &str) {
+    if !text.chars().any(char::is_control) {
+        out.push_str(text);
+        return;
+    }
+    for c in text.chars() {
+        if c.is_control() {
+            out.extend(c.escape_debug());
+        } else {
+            out.push(c);
+        }
+    }
 }
 
 fn status_name(status: Status) -> &'static str {

@@ -116,13 +116,7 @@ fn annotation_line(
         .sum();
     if in_plain_strings == in_line {
         let mut out = String::with_capacity(line.len() + 2 * in_line);
-        for c in line.chars() {
-            if c.is_control() {
-                out.extend(c.escape_debug());
-            } else {
-                out.push(c);
-            }
-        }
+        line::escaping_controls(&mut out, &line);
         return Ok(out);
     }
     ron::ser::to_string_pretty(annotation, escaped.clone())
