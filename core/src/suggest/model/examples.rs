@@ -66,9 +66,9 @@ pub fn from_document(document: &Document, labels: &[String]) -> Vec<Example> {
     let mut out = Vec::new();
     for sentence in sentences(document.source(), document.bulletin()) {
         let span = sentence.span();
-        let inside: Vec<_> = annotations
-            .iter()
-            .filter(|a| a.start < span.end && span.start < a.end)
+        let inside: Vec<_> = document
+            .overlapping(span)
+            .filter(|a| learned(&a.label))
             .collect();
         let rejected = inside.iter().any(|a| a.status == Status::Rejected);
         if !labelled && !rejected {
