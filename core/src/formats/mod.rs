@@ -24,7 +24,7 @@ mod layout;
 mod model;
 pub mod output;
 pub mod pages;
-mod sentence;
+pub(crate) mod sentence;
 mod unit;
 
 pub use export::{ExportError, ExportRequest, Progress, Summary, export};

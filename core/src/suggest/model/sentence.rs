@@ -1,8 +1,9 @@
 //! What the model reads: a page cut into sentences, each with the clues the rest of copydesk
 //! has about its characters (the pane each is in, the rules' suggestions over it).
 //!
-//! A sentence is a line of the page, cut again after `。！？!?`: short enough to decode
-//! quickly, long enough to hold its names whole. Nothing here looks at annotations; the
+//! A sentence is the export's (`formats::sentence`): a line of the page, cut again after
+//! `。！？` and the closing marks that follow them — short enough to decode quickly, long
+//! enough to hold its names whole, and the same sentences a CoNLL export writes. Nothing here looks at annotations; the
 //! training examples (`examples`) and the tagging (`Model::tag_page`) both start from these.
 
 use crate::annotation::{Pane, PaneIndex};
@@ -53,46 +54,29 @@ impl Sentence {
     }
 }
 
-/// Characters a sentence ends after.
-fn ends_sentence(c: char) -> bool {
-    matches!(c, '。' | '！' | '？' | '!' | '?')
-}
-
 /// The page's sentences in order, with their panes and the rules' suggestions as clues.
 /// Blank stretches are left out.
 pub fn sentences(source: &Source, bulletin: &Bulletin) -> Vec<Sentence> {
     let panes = PaneIndex::new(bulletin);
-    let mut out = Vec::new();
-    let mut current: Vec<char> = Vec::new();
-    let mut start = 0;
-    let mut flush = |current: &mut Vec<char>, start: usize| {
-        if current.iter().any(|c| !c.is_whitespace()) {
-            let chars = std::mem::take(current);
-            let panes = (start..start + chars.len())
-                .map(|at| panes.locate(Span::new(at, at + 1)).map(|l| l.pane))
-                .collect();
-            out.push(Sentence {
-                start,
-                chars,
-                panes,
+    let page: Vec<char> = source.text().chars().collect();
+    let mut out: Vec<Sentence> = crate::formats::sentence::sentences(&page)
+        .into_iter()
+        .filter_map(|range| {
+            let chars = page.get(range.clone())?;
+            if chars.iter().all(|c| c.is_whitespace()) {
+                return None;
+            }
+            Some(Sentence {
+                start: range.start,
+                panes: range
+                    .clone()
+                    .map(|at| panes.locate(Span::new(at, at + 1)).map(|l| l.pane))
+                    .collect(),
+                chars: chars.to_vec(),
                 hints: Vec::new(),
-            });
-        }
-        current.clear();
-    };
-    for (at, c) in source.text().chars().enumerate() {
-        if c == '\n' || c == '\r' {
-            flush(&mut current, start);
-            start = at + 1;
-            continue;
-        }
-        current.push(c);
-        if ends_sentence(c) {
-            flush(&mut current, start);
-            start = at + 1;
-        }
-    }
-    flush(&mut current, start);
+            })
+        })
+        .collect();
     add_hints(&mut out, source, bulletin);
     out
 }
@@ -148,5 +132,12 @@ mod tests {
             .collect();
         assert!(hints.contains(&("PER", 7, 10)), "{hints:?}");
         assert!(hints.contains(&("METRIC", 17, 23)), "{hints:?}");
+        // A quotation's closing mark stays with its sentence, as in the CoNLL export.
+        let quoted = "苏念说：“好。”林晓舟走了。\n";
+        let source = Source::from_text(quoted, PageEncoding::Utf8);
+        let found = sentences(&source, &segment(quoted));
+        let texts: Vec<String> = found.iter().map(|s| s.chars.iter().collect()).collect();
+        assert_eq!(texts, ["苏念说：“好。”", "林晓舟走了。"]);
+        assert_eq!(found[1].start, 8);
     }
 }
