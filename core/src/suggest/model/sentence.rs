@@ -69,7 +69,6 @@ pub fn sentences(source: &Source, bulletin: &Bulletin) -> Vec<Sentence> {
             Some(Sentence {
                 start: range.start,
                 panes: range
-                    .clone()
                     .map(|at| panes.locate(Span::new(at, at + 1)).map(|l| l.pane))
                     .collect(),
                 chars: chars.to_vec(),
