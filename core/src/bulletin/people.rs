@@ -224,13 +224,15 @@ pub fn is_name(token: &str) -> bool {
         && token.chars().next_back().is_some_and(is_han)
 }
 
-/// True for CJK ideographs (the basic block and its extensions).
+/// True for CJK ideographs (the basic block and its extensions, the compatibility forms and
+/// their supplement) and 〇: one definition for the segmenter and the proofreading checks.
 pub fn is_han(c: char) -> bool {
     matches!(c,
         '\u{4E00}'..='\u{9FFF}'
         | '\u{3400}'..='\u{4DBF}'
         | '\u{20000}'..='\u{2A6DF}'
         | '\u{2A700}'..='\u{2EBEF}'
+        | '\u{2F800}'..='\u{2FA1F}'
         | '\u{30000}'..='\u{3134F}'
         | '\u{F900}'..='\u{FAFF}'
         | '\u{3007}')

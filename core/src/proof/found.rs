@@ -82,16 +82,7 @@ impl<'a> Page<'a> {
     }
 }
 
-/// A Chinese character (the unified ideographs, their extensions and compatibility forms, and
-/// 〇).
-pub(super) fn is_han(c: char) -> bool {
-    matches!(c,
-        '\u{3007}'
-        | '\u{3400}'..='\u{4DBF}'
-        | '\u{4E00}'..='\u{9FFF}'
-        | '\u{F900}'..='\u{FAFF}'
-        | '\u{20000}'..='\u{3134F}')
-}
+pub(super) use crate::bulletin::is_han;
 
 /// Chinese text: a Chinese character or a full-width mark (，。“”…—).
 pub(super) fn is_chinese(c: char) -> bool {
