@@ -10,7 +10,6 @@ use serde::Serialize;
 use crate::annotation::anchor::reanchor;
 use crate::annotation::{Anchor, Annotation, Origin, Status, sidecar};
 use crate::bulletin::segment;
-use crate::operations::proofread;
 use crate::proof::{self, ProofSettings, Severity};
 use crate::text::Source;
 
@@ -190,7 +189,7 @@ impl PageSummary {
     fn count_marks(&mut self, path: &Path, page: &Source, annotations: &[Annotation]) {
         let settings = ProofSettings::for_page(path).unwrap_or_default();
         let marks = proof::check_page(page, &segment(page.text()), &settings);
-        for mark in proofread::open_among(annotations, &marks) {
+        for mark in proof::open_among(annotations, &marks) {
             self.marks += 1;
             self.mark_errors += usize::from(mark.severity == Severity::Error);
         }

@@ -10,7 +10,7 @@
 
 use std::fmt;
 
-use crate::annotation::{Anchor, Annotation, Command, Document, Kind, Origin, Status};
+use crate::annotation::{Annotation, Command, Document, Kind, Origin, Status};
 use crate::proof::{self, Corrected, Mark, ProofSettings};
 use crate::text::Span;
 
@@ -58,37 +58,9 @@ pub fn open_marks(document: &Document, settings: &ProofSettings) -> Vec<Mark> {
 /// Those of `marks` (found on the document's page, perhaps on another thread) that are
 /// neither ignored nor corrected.
 pub fn still_open(document: &Document, marks: &[Mark]) -> Vec<Mark> {
-    open_among(document.annotations(), marks).cloned().collect()
-}
-
-/// Those of `marks` that none of `annotations` (placed on the same page) answer — for the
-/// open document and for a page the library reads alike.
-///
-/// Only the annotations that record a check or hold a correction can answer a mark, and a
-/// page has few of them beside its entities: each mark is looked for among those alone.
-pub fn open_among<'m>(
-    annotations: &[Annotation],
-    marks: &'m [Mark],
-) -> impl Iterator<Item = &'m Mark> {
-    let mut near: Vec<&Annotation> = answering(annotations).collect();
-    near.sort_by_key(|a| a.start);
-    let longest = near.iter().map(|a| a.end - a.start).max().unwrap_or(0);
-    marks.iter().filter(move |mark| {
-        let span = mark.span;
-        let from = near.partition_point(|a| a.start.saturating_add(longest) <= span.start);
-        let to = near.partition_point(|a| a.start < span.end);
-        let near = near.get(from.min(to)..to).unwrap_or_default();
-        !proof::is_answered(mark, near.iter().copied())
-    })
-}
-
-/// The annotations that may answer a proofreading mark: those recording a check, and
-/// corrections, if they are placed on the page (an orphaned one is not where it was made).
-/// With none, every mark is open.
-pub fn answering(annotations: &[Annotation]) -> impl Iterator<Item = &Annotation> {
-    annotations
-        .iter()
-        .filter(|a| (a.check.is_some() || a.correction.is_some()) && a.anchor != Anchor::Orphaned)
+    proof::open_among(document.annotations(), marks)
+        .cloned()
+        .collect()
 }
 
 /// The commands recording the fixes of `marks` as corrections (apply them as one step). A
@@ -191,6 +163,7 @@ fn not_blank(document: &Document, span: Span, replacement: &str) -> (Span, Strin
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::annotation::Anchor;
     use crate::proof::Check;
     use crate::text::{PageEncoding, Source};
 
@@ -290,7 +263,7 @@ mod tests {
                 Command::Add(clause),
             ]))
             .unwrap();
-        assert_eq!(answering(document.annotations()).count(), 1);
+        assert_eq!(proof::answering(document.annotations()).count(), 1);
         let open = still_open(&document, &marks);
         assert_eq!(open, marks[..1]);
         assert_eq!(open[0].check.id(), "space.body");
@@ -300,6 +273,6 @@ mod tests {
         for annotation in &mut orphaned {
             annotation.anchor = Anchor::Orphaned;
         }
-        assert_eq!(open_among(&orphaned, &marks).count(), 3);
+        assert_eq!(proof::open_among(&orphaned, &marks).count(), 3);
     }
 }

@@ -30,7 +30,7 @@ pub use corrections::{Corrected, apply_corrections};
 pub use model::{Check, Mark, Severity};
 pub use settings::{ProofSettings, Quotes, SettingsError};
 
-use crate::annotation::Annotation;
+use crate::annotation::{Anchor, Annotation};
 use crate::bulletin::Bulletin;
 use crate::text::{Source, Span};
 use found::{Found, Page};
@@ -73,6 +73,36 @@ pub fn check_page(source: &Source, bulletin: &Bulletin, settings: &ProofSettings
             })
         })
         .collect()
+}
+
+/// Those of `marks` that none of `annotations` (placed on the same page) answer — for the
+/// open document and for a page the library reads alike.
+///
+/// Only the annotations that record a check or hold a correction can answer a mark, and a
+/// page has few of them beside its entities: each mark is looked for among those alone.
+pub fn open_among<'m>(
+    annotations: &[Annotation],
+    marks: &'m [Mark],
+) -> impl Iterator<Item = &'m Mark> {
+    let mut near: Vec<&Annotation> = answering(annotations).collect();
+    near.sort_by_key(|a| a.start);
+    let longest = near.iter().map(|a| a.end - a.start).max().unwrap_or(0);
+    marks.iter().filter(move |mark| {
+        let span = mark.span;
+        let from = near.partition_point(|a| a.start.saturating_add(longest) <= span.start);
+        let to = near.partition_point(|a| a.start < span.end);
+        let near = near.get(from.min(to)..to).unwrap_or_default();
+        !is_answered(mark, near.iter().copied())
+    })
+}
+
+/// The annotations that may answer a proofreading mark: those recording a check, and
+/// corrections, if they are placed on the page (an orphaned one is not where it was made).
+/// With none, every mark is open.
+pub fn answering(annotations: &[Annotation]) -> impl Iterator<Item = &Annotation> {
+    annotations
+        .iter()
+        .filter(|a| (a.check.is_some() || a.correction.is_some()) && a.anchor != Anchor::Orphaned)
 }
 
 /// Whether `mark` is answered by one of `annotations` (those over its range): ignored (an

@@ -148,7 +148,7 @@ impl ProofMarks {
             return &[];
         };
         if self.open.is_none() {
-            let open = proofread::answering(document.annotations())
+            let open = proof::answering(document.annotations())
                 .next()
                 .map(|_| proofread::still_open(document, found));
             let shown = open.as_deref().unwrap_or(found);
