@@ -170,3 +170,55 @@ fn train_says_when_there_is_nothing_to_learn() {
     );
     assert!(!dir.path().join(".copydesk/model.bin").exists());
 }
+
+#[test]
+fn train_takes_the_first_sentences_the_labels_asked_for_and_writes_where_told() {
+    let dir = tempfile::tempdir().unwrap();
+    let train = import(dir.path(), "train", 150, 11);
+    let out = dir.path().join("models/people.bin");
+    let run = || {
+        let output = copydesk(&[
+            "train",
+            train.to_str().unwrap(),
+            "--sentences",
+            "60",
+            "--labels",
+            "PER",
+            "--seed",
+            "3",
+            "--epochs",
+            "3",
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        (stdout(&output), std::fs::read(&out).unwrap())
+    };
+    let (text, first) = run();
+    let people: usize = invented::sentences(150, 11)[..60]
+        .iter()
+        .map(|e| e.entities.iter().filter(|n| n.label == "PER").count())
+        .sum();
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(
+        lines[0].starts_with(&format!(
+            "trained on 60 sentences ({people} annotations) from 1 pages in "
+        )),
+        "{text}"
+    );
+    assert!(lines[0].ends_with(" s; labels PER"), "{text}");
+    assert!(
+        lines[1].starts_with(&format!("model: {} (", out.display())),
+        "{text}"
+    );
+    assert!(!train.join(".copydesk/model.bin").exists());
+    let (_, second) = run();
+    assert_eq!(
+        first, second,
+        "the same sentences and seed give the same file"
+    );
+}
