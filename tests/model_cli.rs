@@ -8,6 +8,15 @@ use copydesk::suggest::model::invented;
 
 use crate::common::{copydesk, json_lines};
 
+/// Fails the test with the command's error output unless it succeeded.
+fn assert_success(output: &std::process::Output) {
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
 fn stdout(output: &std::process::Output) -> String {
     String::from_utf8(output.stdout.clone()).unwrap()
 }
@@ -26,11 +35,7 @@ fn import(dir: &Path, name: &str, n: usize, seed: u64) -> std::path::PathBuf {
         into.to_str().unwrap(),
     ];
     let output = copydesk(&args);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert_success(&output);
     into
 }
 
@@ -52,11 +57,7 @@ fn train_reports_and_suggest_uses_the_model() {
         "4",
     ];
     let output = copydesk(&args);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert_success(&output);
     let text = stdout(&output);
     let lines: Vec<&str> = text.lines().collect();
     let annotations: usize = invented::sentences(150, 11)
@@ -129,11 +130,7 @@ fn train_reports_and_suggest_uses_the_model() {
         model.to_str().unwrap(),
         "--write",
     ]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert_success(&output);
     let after = Document::open(&page).unwrap();
     for kept in &before {
         assert_eq!(after.get(&kept.id), Some(kept));
@@ -191,11 +188,7 @@ fn train_takes_the_first_sentences_the_labels_asked_for_and_writes_where_told() 
             "--out",
             out.to_str().unwrap(),
         ]);
-        assert!(
-            output.status.success(),
-            "{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
+        assert_success(&output);
         (stdout(&output), std::fs::read(&out).unwrap())
     };
     let (text, first) = run();
